@@ -1,0 +1,66 @@
+using KokkaBot.Bot;
+using KokkaBot.Bot.Dialogs;
+using KokkaBot.Bot.Dialogs.Prompts;
+using KokkaBot.Bot.Schema;
+using KokkaBot.Bot.State;
+using KokkaBot.Conversation.Texts;
+
+using IMiddleware = KokkaBot.Bot.IMiddleware;
+
+namespace KokkaBot.Conversation;
+
+public static class ConversationSetup
+{
+    /// <summary>The bot, its dialogs and texts, and the turn middleware in the order each turn passes it.</summary>
+    public static IServiceCollection AddKokkaConversation(this IServiceCollection services)
+    {
+        services.AddSingleton<BotTexts>();
+        services.AddSingleton<Profiles>();
+        services.AddSingleton<GlobalCommands>();
+
+        services.AddSingleton<Dialog, MainDialog>();
+        services.AddSingleton<Dialog, OnboardingDialog>();
+        services.AddSingleton<Dialog>(new ChoicePrompt(DialogIds.Choice));
+        services.AddSingleton<Dialog>(new ConfirmPrompt(DialogIds.Confirm));
+        services.AddSingleton<Dialog>(new TextPrompt(DialogIds.Text));
+        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>())
+        {
+            OnFlowRestarted = (dc, _, ct) => dc.Context.SendActivityAsync(dc.Context.Texts()["flow.updated"], ct),
+        });
+        services.AddSingleton(sp => new DialogRunner(
+            sp.GetRequiredService<DialogSet>(),
+            DialogIds.Main,
+            sp.GetRequiredService<ConversationState>().CreateProperty<DialogState>("dialogState"),
+            sp.GetRequiredService<GlobalCommands>()));
+
+        // Middleware, outermost first: errors → state → language.
+        services.AddSingleton<TurnErrorReply>(sp => Apology(sp.GetRequiredService<BotTexts>()));
+        services.AddSingleton<IMiddleware, TurnErrorMiddleware>();
+        services.AddSingleton<IMiddleware, AutoSaveStateMiddleware>();
+        services.AddSingleton<IMiddleware, LanguageMiddleware>();
+        services.AddSingleton<IBot, ConversationBot>();
+        services.AddHostedService<ConversationStartupCheck>();
+        return services;
+    }
+
+    private static TurnErrorReply Apology(BotTexts texts) => (turn, _) =>
+    {
+        var t = turn.TurnState.Get<TextSet>() ?? texts.For(Languages.FromLocale(turn.Activity.Locale)?.Code);
+        return MessageFactory.SuggestedActions(t["error.apology"], [CardAction.ImBack(t["menu.button"])], InputHints.AcceptingInput);
+    };
+}
+
+/// <summary>Builds the bot's dialogs and texts at start-up, so that a broken definition stops the start, not a student's first turn.</summary>
+internal sealed class ConversationStartupCheck(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var dialogs = services.GetRequiredService<DialogRunner>().Dialogs;
+        foreach (var dialog in dialogs.All)
+            _ = dialog.Version;
+        services.GetRequiredService<IBot>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

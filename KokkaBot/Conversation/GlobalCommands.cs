@@ -1,0 +1,98 @@
+using KokkaBot.Bot;
+using KokkaBot.Bot.Dialogs;
+using KokkaBot.Bot.Dialogs.Prompts;
+using KokkaBot.Bot.Schema;
+using KokkaBot.Conversation.Texts;
+
+namespace KokkaBot.Conversation;
+
+/// <summary>
+/// Words that work anywhere in a conversation: help, menu, start over, language, talk to a person.
+/// A command must be the whole message, and a button of the question being asked always wins, so
+/// an answer is never mistaken for a command.
+/// </summary>
+public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogInterruptions
+{
+    private enum Command { Help, Menu, StartOver, Language, Person }
+
+    private static readonly Dictionary<string, Command> Vocabulary = BuildVocabulary();
+
+    public async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var text = ChoiceRecognizer.Normalize(dc.Context.Activity.Text);
+        if (text.Length == 0 || IsAnswerToActivePrompt(dc, text))
+            return false;
+
+        if (Languages.All.FirstOrDefault(l => ChoiceRecognizer.Normalize(l.NativeName) == text || l.Synonyms.Any(s => ChoiceRecognizer.Normalize(s) == text)) is { } language)
+        {
+            await ChangeLanguageAsync(dc, language.Code, cancellationToken);
+            return true;
+        }
+        if (!Vocabulary.TryGetValue(text, out var command))
+            return false;
+
+        var turn = dc.Context;
+        var t = turn.Texts();
+        switch (command)
+        {
+            case Command.Help:
+                await turn.SendActivityAsync(t["help"], cancellationToken);
+                await dc.RepromptDialogAsync(cancellationToken);
+                break;
+            case Command.Menu:
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.Main, null, cancellationToken);
+                break;
+            case Command.StartOver:
+                var profile = await profiles.GetAsync(turn, cancellationToken);
+                await profiles.SetAsync(turn, new UserProfile { Language = profile.Language }, cancellationToken);
+                await turn.SendActivityAsync(t["start.over"], cancellationToken);
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.Main, null, cancellationToken);
+                break;
+            case Command.Language:
+                await turn.SendActivityAsync(MessageFactory.SuggestedActions(
+                    t["language.prompt"],
+                    Languages.All.Select(l => CardAction.ImBack(l.NativeName))), cancellationToken);
+                break;
+            case Command.Person:
+                await MainMenu.TalkToPersonAsync(turn, await profiles.GetAsync(turn, cancellationToken), cancellationToken);
+                await dc.RepromptDialogAsync(cancellationToken);
+                break;
+        }
+        return true;
+    }
+
+    /// <summary>Switches the user's language and asks the current question again in it.</summary>
+    public async Task ChangeLanguageAsync(DialogContext dc, string code, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context;
+        var profile = await profiles.GetAsync(turn, cancellationToken);
+        await profiles.SetAsync(turn, profile with { Language = code }, cancellationToken);
+        turn.TurnState.Set(texts.For(code));
+        await turn.SendActivityAsync(turn.Texts()["language.changed"], cancellationToken);
+        await dc.RepeatActiveStepAsync(cancellationToken);
+    }
+
+    private static bool IsAnswerToActivePrompt(DialogContext dc, string text) =>
+        dc.ActiveDialog is { } active
+        && PromptState.OptionsOf(active)?.Choices is { Count: > 0 } choices
+        && choices.Any(c => ChoiceRecognizer.Normalize(c.Display) == text
+            || ChoiceRecognizer.Normalize(c.Value) == text
+            || (c.Synonyms ?? []).Any(s => ChoiceRecognizer.Normalize(s) == text));
+
+    private static Dictionary<string, Command> BuildVocabulary()
+    {
+        var words = new Dictionary<Command, string[]>
+        {
+            [Command.Help] = ["help", "apua", "ohje", "ohjeet", "hjälp", "помощь", "допомога", "مساعدة"],
+            [Command.Menu] = ["menu", "main menu", "cancel", "back", "valikko", "päävalikko", "peruuta", "takaisin", "meny"],
+            [Command.StartOver] = ["start over", "restart", "reset", "aloita alusta", "alusta", "börja om"],
+            [Command.Language] = ["language", "change language", "kieli", "vaihda kieli", "vaihda kieltä", "språk", "язык", "мова", "لغة"],
+            [Command.Person] = ["person", "talk to a person", "human", "agent", "advisor", "adviser", "ihminen", "neuvoja", "puhu ihmiselle", "asiakaspalvelu"],
+        };
+        return words
+            .SelectMany(p => p.Value.Select(w => (Word: ChoiceRecognizer.Normalize(w), Command: p.Key)))
+            .ToDictionary(p => p.Word, p => p.Command, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,43 @@
+using KokkaBot.Bot;
+using KokkaBot.Channels.Connector;
+using KokkaBot.Channels.DirectLine;
+using KokkaBot.Conversation;
+using KokkaBot.Storage;
+using KokkaBot.WebChat;
+
+namespace KokkaBot;
+
+/// <summary>
+/// The table of contents of the product: every capability registers its services and maps its
+/// endpoints here, in one place. Program.cs and the integration tests both start the app through it.
+/// </summary>
+public static class KokkaBotHost
+{
+    public static WebApplicationBuilder AddKokkaBot(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddKokkaStorage(builder.Configuration, builder.Environment)
+            .AddBotRuntime()
+            .AddKokkaConversation()
+            .AddBotConnector(builder.Configuration)
+            .AddDirectLine(builder.Configuration)
+            .AddWebChat()
+            .AddKokkaHealth();
+        return builder;
+    }
+
+    public static WebApplication MapKokkaBot(this WebApplication app)
+    {
+        app.UseWebSockets();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapBotConnector();
+        app.MapDirectLine();
+        app.MapWebChat();
+        app.MapKokkaHealth();
+        return app;
+    }
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using KokkaBot.Bot.State;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace KokkaBot.Storage;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Sqlite (the embedded default). PostgreSQL arrives with the scale-out work.</summary>
+    [Required, RegularExpression("^(?i:sqlite)$", ErrorMessage = "Storage:Provider must be 'Sqlite' (PostgreSQL support is not in this build yet).")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Folder for runtime data (the SQLite file, the generated development secret); relative to the content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+}
+
+/// <summary>Where runtime data lives, resolved once against the content root.</summary>
+public sealed record DataFolder(string Path);
+
+public static class StorageSetup
+{
+    public static IServiceCollection AddKokkaStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var dataFolder = new DataFolder(Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataDirectory)));
+        Directory.CreateDirectory(dataFolder.Path);
+        services.AddSingleton(dataFolder);
+
+        var connectionString = SqliteConnectionString(configuration.GetConnectionString("Kokka"), environment.ContentRootPath);
+        services.AddPooledDbContextFactory<KokkaDbContext>(db => db
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqliteConnectionPragmas()));
+
+        services.AddSingleton(new DatabaseWriteGate(serializeWrites: true));
+        services.AddSingleton<IStorage, EfStorage>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    /// <summary>Makes a relative <c>Data Source</c> relative to the content root (not the current directory) and creates its folder.</summary>
+    public static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/kokkabot.db" : configured);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}
+
+/// <summary>Per-connection SQLite settings: WAL allows readers beside the writer; NORMAL sync is safe in WAL mode.</summary>
+internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Creates and migrates the database before the server takes requests.</summary>
+internal sealed partial class StorageInitializer(IDbContextFactory<KokkaDbContext> databases, ILogger<StorageInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        var dataSource = db.Database.GetDbConnection().DataSource;
+        LogReady(dataSource);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready at {DataSource}")]
+    private partial void LogReady(string dataSource);
+}
