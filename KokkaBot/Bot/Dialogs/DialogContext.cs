@@ -59,7 +59,8 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext context, Dialog
 
     /// <summary>
     /// Discards the active dialog (a prompt) and has its parent ask again from the same step, so the
-    /// question is built anew, for example in a language the user just chose.
+    /// question is built anew, for example in a language the user just chose. The step runs again
+    /// without a <c>Result</c>: steps that record the previous answer must check that there is one.
     /// </summary>
     public async Task<DialogTurnResult> RepeatActiveStepAsync(CancellationToken cancellationToken = default)
     {

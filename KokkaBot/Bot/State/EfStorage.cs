@@ -31,10 +31,6 @@ internal sealed class BotStateRecordConfiguration : IEntityTypeConfiguration<Bot
 /// </summary>
 public sealed class EfStorage(IDbContextFactory<KokkaDbContext> databases, DatabaseWriteGate writeGate, TimeProvider clock) : IStorage
 {
-    private static readonly Func<KokkaDbContext, string, string, IAsyncEnumerable<BotStateRecord>> ReadTwo =
-        EF.CompileAsyncQuery((KokkaDbContext db, string a, string b) =>
-            db.BotStates.AsNoTracking().Where(r => r.Key == a || r.Key == b));
-
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, StoreItem>(StringComparer.Ordinal);
@@ -42,11 +38,8 @@ public sealed class EfStorage(IDbContextFactory<KokkaDbContext> databases, Datab
             return result;
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        // A turn reads its conversation and user state together: a compiled query keeps that path cheap.
-        var rows = keys.Count <= 2
-            ? ReadTwo(db, keys.First(), keys.Last())
-            : db.BotStates.AsNoTracking().Where(r => keys.Contains(r.Key)).AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        var rows = await db.BotStates.AsNoTracking().Where(r => keys.Contains(r.Key)).ToListAsync(cancellationToken);
+        foreach (var row in rows)
             result[row.Key] = new StoreItem(row.Key, row.Json, ToETag(row.Version));
         return result;
     }
@@ -105,10 +98,15 @@ public sealed class EfStorage(IDbContextFactory<KokkaDbContext> databases, Datab
             {
                 throw new StorageConcurrencyException(KeyOf(e) ?? writes.First().Key);
             }
-            catch (DbUpdateException e) when (KeyOf(e) is { } key && writes.Any(w => w.Key == key && w.ExpectedETag is null))
+            catch (Exception e) when (e is DbUpdateException or ArgumentException && writes.Any(w => w.ExpectedETag is null))
             {
-                // An insert met a row that another turn created first.
-                throw new StorageConcurrencyException(key);
+                // An insert met a row that another turn created first (providers report it differently).
+                var created = writes.Where(w => w.ExpectedETag is null).Select(w => w.Key).ToArray();
+                await using var check = await databases.CreateDbContextAsync(cancellationToken);
+                var taken = await check.BotStates.AsNoTracking().Where(r => created.Contains(r.Key)).Select(r => r.Key).FirstOrDefaultAsync(cancellationToken);
+                if (taken is not null)
+                    throw new StorageConcurrencyException(taken);
+                throw;
             }
         }
         return eTags;
@@ -119,8 +117,9 @@ public sealed class EfStorage(IDbContextFactory<KokkaDbContext> databases, Datab
         if (keys.Count == 0)
             return;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.BotStates.RemoveRange(await db.BotStates.Where(r => keys.Contains(r.Key)).ToListAsync(cancellationToken));
         using (await writeGate.EnterAsync(cancellationToken))
-            await db.BotStates.Where(r => keys.Contains(r.Key)).ExecuteDeleteAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string ToETag(long version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -41,15 +41,18 @@ public static class ChoiceRecognizer
         if (OnlyOne(indexes.Where(i => words[i].Contains(text))) is { } exact)
             return Found(choices, exact);
 
-        // 3. The answer contains a choice's words ("I live in Kotka"): the longest match wins, a tie is not guessed.
+        // 3. The answer contains a choice's words ("I live in Kotka"). Where several choices are named, the
+        //    longest wins only if it contains the others ("learn finnish" over "finnish"); "Kotka or Hamina" is not guessed.
         var contained = indexes
-            .Select(i => (Index: i, Length: words[i].Where(w => ContainsPhrase(text, w)).Select(w => w.Length).DefaultIfEmpty(0).Max()))
-            .Where(c => c.Length > 0)
+            .Select(i => (Index: i, Phrase: words[i].Where(w => ContainsPhrase(text, w)).OrderByDescending(w => w.Length).FirstOrDefault()))
+            .Where(c => c.Phrase is not null)
             .ToArray();
         if (contained.Length > 0)
         {
-            var longest = contained.Max(c => c.Length);
-            return OnlyOne(contained.Where(c => c.Length == longest).Select(c => c.Index)) is { } best ? Found(choices, best) : null;
+            var longest = contained.MaxBy(c => c.Phrase!.Length);
+            var covers = contained.All(c => c.Index == longest.Index || longest.Phrase!.Contains(c.Phrase!, StringComparison.Ordinal));
+            var tie = contained.Any(c => c.Phrase!.Length == longest.Phrase!.Length && c.Index != longest.Index);
+            return covers && !tie ? Found(choices, longest.Index) : null;
         }
 
         // 4. The start of one ("lappeen").
