@@ -54,6 +54,8 @@ public sealed class DialogTestClient : IAsyncDisposable
                 rootDialogId,
                 sp.GetRequiredService<ConversationState>().CreateProperty<DialogState>("dialogState"),
                 interruptions));
+            services.AddSingleton<TurnErrorReply>((_, e) => MessageFactory.Text($"[sorry: {e.Message}]"));
+            services.AddSingleton<IMiddleware, TurnErrorMiddleware>();
             services.AddSingleton<IMiddleware, AutoSaveStateMiddleware>();
             services.AddSingleton<IBot, DialogBot>();
         }), output, "en-US");

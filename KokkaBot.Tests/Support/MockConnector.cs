@@ -27,6 +27,11 @@ public sealed class MockConnector : IAsyncDisposable
     public Uri ServiceUrl { get; private set; } = null!;
     public ConcurrentQueue<ReceivedActivity> Received { get; } = new();
 
+    /// <summary>Every call, including the ones answered with a failure.</summary>
+    public int Calls => _calls;
+
+    private int _calls;
+
     public sealed record ReceivedActivity(string Path, Activity Activity);
 
     /// <summary>The next calls answer with these statuses (429, 503…) before calls succeed again.</summary>
@@ -62,6 +67,7 @@ public sealed class MockConnector : IAsyncDisposable
 
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
+        Interlocked.Increment(ref _calls);
         if (_failures.TryDequeue(out var status))
         {
             if (status == StatusCodes.Status429TooManyRequests)

@@ -43,7 +43,7 @@ public static class ConversationSetup
         return services;
     }
 
-    private static TurnErrorReply Apology(BotTexts texts) => (turn, _) =>
+    internal static TurnErrorReply Apology(BotTexts texts) => (turn, _) =>
     {
         var t = turn.TurnState.Get<TextSet>() ?? texts.For(Languages.FromLocale(turn.Activity.Locale)?.Code);
         return MessageFactory.SuggestedActions(t["error.apology"], [CardAction.ImBack(t["menu.button"])], InputHints.AcceptingInput);
