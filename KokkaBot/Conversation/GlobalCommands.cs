@@ -17,19 +17,26 @@ public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogI
 
     private static readonly Dictionary<string, Command> Vocabulary = BuildVocabulary();
 
+    /// <summary>A language's own name or a word for it ("suomeksi") switches to it.</summary>
+    private static readonly Dictionary<string, string> LanguageNames = Languages.All
+        .SelectMany(l => l.Synonyms.Append(l.NativeName).Select(name => (Name: ChoiceRecognizer.Normalize(name), l.Code)))
+        .DistinctBy(n => n.Name)
+        .ToDictionary(n => n.Name, n => n.Code, StringComparer.Ordinal);
+
     public async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var text = ChoiceRecognizer.Normalize(dc.Context.Activity.Text);
-        if (text.Length == 0 || IsAnswerToActivePrompt(dc, text))
+        var isLanguage = LanguageNames.TryGetValue(text, out var language);
+        Command command = default;
+        if (!isLanguage && !Vocabulary.TryGetValue(text, out command))
             return false;
-
-        if (Languages.All.FirstOrDefault(l => ChoiceRecognizer.Normalize(l.NativeName) == text || l.Synonyms.Any(s => ChoiceRecognizer.Normalize(s) == text)) is { } language)
+        if (IsAnswerToActivePrompt(dc, text))
+            return false;
+        if (isLanguage)
         {
-            await ChangeLanguageAsync(dc, language.Code, cancellationToken);
+            await ChangeLanguageAsync(dc, language!, cancellationToken);
             return true;
         }
-        if (!Vocabulary.TryGetValue(text, out var command))
-            return false;
 
         var turn = dc.Context;
         var t = turn.Texts();

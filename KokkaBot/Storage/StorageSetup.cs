@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using KokkaBot.Bot.State;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -18,6 +20,24 @@ public sealed class StorageOptions
     /// <summary>Folder for runtime data (the SQLite file, the generated development secret); relative to the content root.</summary>
     [Required]
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary>
+    /// Keep recently used bot state in memory (writes still go to the database on every turn).
+    /// Right for one instance per database; switch off when several instances share one.
+    /// </summary>
+    public bool CacheState { get; set; } = true;
+
+    /// <summary>How many conversations' and users' states the cache holds at most.</summary>
+    [Range(100, 10_000_000)]
+    public int CacheStateEntries { get; set; } = 50_000;
+}
+
+/// <summary>The memory cache of bot state, owned by the container so that it is disposed with it.</summary>
+public sealed class StateCache(IMemoryCache cache) : IDisposable
+{
+    public IMemoryCache Cache { get; } = cache;
+
+    public void Dispose() => Cache.Dispose();
 }
 
 /// <summary>Where runtime data lives, resolved once against the content root.</summary>
@@ -40,7 +60,17 @@ public static class StorageSetup
             .AddInterceptors(new SqliteConnectionPragmas()));
 
         services.AddSingleton(new DatabaseWriteGate(serializeWrites: true));
-        services.AddSingleton<IStorage, EfStorage>();
+        // The state table is created by the migrations (StorageInitializer runs before the first turn).
+        services.AddSingleton(sp => new SqliteStorage(connectionString, sp.GetRequiredService<DatabaseWriteGate>(), sp.GetRequiredService<TimeProvider>()));
+        if (options.CacheState)
+        {
+            services.AddSingleton(new StateCache(new MemoryCache(new MemoryCacheOptions { SizeLimit = options.CacheStateEntries })));
+            services.AddSingleton<IStorage>(sp => new CachedStorage(sp.GetRequiredService<SqliteStorage>(), sp.GetRequiredService<StateCache>().Cache));
+        }
+        else
+        {
+            services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
+        }
         services.AddHostedService<StorageInitializer>();
         return services;
     }
@@ -59,13 +89,19 @@ public static class StorageSetup
     }
 }
 
-/// <summary>Per-connection SQLite settings: WAL allows readers beside the writer; NORMAL sync is safe in WAL mode.</summary>
+/// <summary>
+/// Per-connection SQLite settings: WAL allows readers beside the writer; NORMAL sync is safe in WAL
+/// mode. Set once per physical connection (pooled connections are opened again and again).
+/// </summary>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+    private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!IsNew(connection))
+            return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -73,10 +109,15 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!IsNew(connection))
+            return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private bool IsNew(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || _configured.TryAdd(handle, handle);
 }
 
 /// <summary>Creates and migrates the database before the server takes requests.</summary>

@@ -10,7 +10,8 @@ namespace KokkaBot.Tests.Bot.State;
 /// <summary>The ETag contract of IStorage, on EF Core InMemory and on a real SQLite file.</summary>
 public class StorageConcurrencyTests
 {
-    public static TheoryData<string> Providers => ["inmemory", "sqlite"];
+    /// <summary>EF Core on InMemory (the unit tests' store), EF Core on SQLite, and the SQLite fast path the product runs on.</summary>
+    public static TheoryData<string> Providers => ["inmemory", "sqlite-ef", "sqlite"];
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -48,10 +49,12 @@ public class StorageConcurrencyTests
     }
 
     // EF Core InMemory has no transactions, so atomicity is a promise of the real databases only.
-    [Fact]
-    public async Task A_batch_with_one_conflict_writes_nothing()
+    [Theory]
+    [InlineData("sqlite-ef")]
+    [InlineData("sqlite")]
+    public async Task A_batch_with_one_conflict_writes_nothing(string provider)
     {
-        await using var services = Build("sqlite");
+        await using var services = Build(provider);
         var storage = services.GetRequiredService<IStorage>();
         var ct = TestContext.Current.CancellationToken;
         var eTags = await storage.WriteAsync([new StoreWrite("a", "{}", null), new StoreWrite("b", "{}", null)], ct);
@@ -85,17 +88,21 @@ public class StorageConcurrencyTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IStorage, EfStorage>();
-        if (provider == "sqlite")
+        if (provider.StartsWith("sqlite", StringComparison.Ordinal))
         {
-            var file = Path.Combine(KokkaTestHost.NewDataDirectory(), "state.db");
-            services.AddPooledDbContextFactory<KokkaDbContext>(db => db.UseSqlite(StorageSetup.SqliteConnectionString($"Data Source={file}", "/")));
+            var connectionString = StorageSetup.SqliteConnectionString($"Data Source={Path.Combine(KokkaTestHost.NewDataDirectory(), "state.db")}", "/");
+            services.AddPooledDbContextFactory<KokkaDbContext>(db => db.UseSqlite(connectionString));
             services.AddSingleton(new DatabaseWriteGate(serializeWrites: true));
+            if (provider == "sqlite")
+                services.AddSingleton<IStorage>(sp => new SqliteStorage(connectionString, sp.GetRequiredService<DatabaseWriteGate>(), TimeProvider.System));
+            else
+                services.AddSingleton<IStorage, EfStorage>();
             var built = services.BuildServiceProvider();
             using var db = built.GetRequiredService<IDbContextFactory<KokkaDbContext>>().CreateDbContext();
             db.Database.Migrate();
             return built;
         }
+        services.AddSingleton<IStorage, EfStorage>();
         var root = new InMemoryDatabaseRoot();
         services.AddPooledDbContextFactory<KokkaDbContext>(db => db.UseInMemoryDatabase("state", root));
         services.AddSingleton(new DatabaseWriteGate(serializeWrites: false));

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using KokkaBot.Bot.State;
 
 namespace KokkaBot.Bot.Dialogs;
 
@@ -35,12 +36,20 @@ public abstract class Dialog(string id)
         Task.CompletedTask;
 }
 
-/// <summary>One running dialog on the stack: which dialog, which version of it, and its own saved state.</summary>
+/// <summary>
+/// One running dialog on the stack: which dialog, which version of it, and its own saved state.
+/// The state is kept as raw JSON that only its dialog reads, as a typed record of its own; the
+/// stack itself never looks inside, which keeps saving and loading a turn cheap.
+/// </summary>
 public sealed class DialogInstance
 {
     public required string Id { get; init; }
     public required string Version { get; init; }
-    public JsonObject State { get; init; } = [];
+    public JsonElement? State { get; set; }
+
+    public T? ReadState<T>() => State is { } state ? state.Deserialize<T>(StateJson.Options) : default;
+
+    public void WriteState<T>(T value) => State = JsonSerializer.SerializeToElement(value, StateJson.Options);
 }
 
 /// <summary>The saved dialog stack of a conversation, top at index 0 (as Bot Builder keeps it).</summary>

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using KokkaBot.Bot.Dialogs.Prompts;
-using KokkaBot.Bot.State;
 
 namespace KokkaBot.Bot.Dialogs;
 
@@ -16,8 +14,6 @@ public delegate Task<DialogTurnResult> WaterfallStep<TState>(WaterfallStepContex
 /// </summary>
 public class WaterfallDialog<TState> : Dialog where TState : class, new()
 {
-    private const string StepKey = "step";
-    private const string StateKey = "state";
     private readonly WaterfallStep<TState>[]? _givenSteps;
     private readonly string? _givenVersion;
     private WaterfallStep<TState>[]? _steps;
@@ -51,7 +47,7 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
             TState state => state,
             _ => throw new ArgumentException($"Dialog '{Id}' takes a {typeof(TState).Name} as options, not a {options.GetType().Name}.", nameof(options)),
         };
-        dc.ActiveDialog!.State[StateKey] = JsonSerializer.SerializeToNode(initial, StateJson.Options);
+        dc.ActiveDialog!.WriteState(new WaterfallInstance<TState>(0, initial));
         return RunStepAsync(dc, 0, DialogReason.BeginCalled, null, cancellationToken);
     }
 
@@ -63,7 +59,7 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
 
     public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
     {
-        var index = dc.ActiveDialog!.State[StepKey]?.GetValue<int>() ?? 0;
+        var index = dc.ActiveDialog!.ReadState<WaterfallInstance<TState>>()?.Step ?? 0;
         return reason == DialogReason.RepeatStep
             ? RunStepAsync(dc, index, reason, null, cancellationToken)
             : RunStepAsync(dc, index + 1, reason, result, cancellationToken);
@@ -76,8 +72,9 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
             return await dc.EndDialogAsync(result, cancellationToken);
 
         var instance = dc.ActiveDialog!;
-        instance.State[StepKey] = index;
-        var step = new WaterfallStepContext<TState>(this, dc, instance, index, reason, result);
+        var saved = instance.ReadState<WaterfallInstance<TState>>()?.State ?? new TState();
+        instance.WriteState(new WaterfallInstance<TState>(index, saved));
+        var step = new WaterfallStepContext<TState>(this, dc, instance, index, reason, result, saved);
         return await steps[index](step, cancellationToken);
     }
 
@@ -92,18 +89,22 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
     }
 }
 
+/// <summary>What a waterfall keeps on the stack: the step it is at and its typed state.</summary>
+public sealed record WaterfallInstance<TState>(int Step, TState State);
+
 /// <summary>What a waterfall step sees: the turn, the previous step's result and the flow's typed state.</summary>
 public sealed class WaterfallStepContext<TState> where TState : class, new()
 {
     private readonly WaterfallDialog<TState> _waterfall;
     private readonly DialogInstance _instance;
-    private TState? _state;
+    private TState _state;
     private bool _moved;
 
-    internal WaterfallStepContext(WaterfallDialog<TState> waterfall, DialogContext dc, DialogInstance instance, int index, DialogReason reason, object? result)
+    internal WaterfallStepContext(WaterfallDialog<TState> waterfall, DialogContext dc, DialogInstance instance, int index, DialogReason reason, object? result, TState state)
     {
         _waterfall = waterfall;
         _instance = instance;
+        _state = state;
         Dialogs = dc;
         Index = index;
         Reason = reason;
@@ -121,11 +122,11 @@ public sealed class WaterfallStepContext<TState> where TState : class, new()
     /// <summary>The flow's memory. Records are immutable: change it with <c>step.State = step.State with { … }</c>; it is saved at once.</summary>
     public TState State
     {
-        get => _state ??= _instance.State["state"].Deserialize<TState>(StateJson.Options) ?? new TState();
+        get => _state;
         set
         {
             _state = value;
-            _instance.State["state"] = JsonSerializer.SerializeToNode(value, StateJson.Options);
+            _instance.WriteState(new WaterfallInstance<TState>(Index, value));
         }
     }
 

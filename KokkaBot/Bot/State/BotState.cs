@@ -129,7 +129,7 @@ internal sealed class CachedState(string? key, string? eTag, string originalJson
 
     public string Serialize()
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -145,7 +145,7 @@ internal sealed class CachedState(string? key, string? eTag, string originalJson
             }
             writer.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static CachedState Parse(string? key, StoreItem? item)
@@ -154,10 +154,51 @@ internal sealed class CachedState(string? key, string? eTag, string originalJson
         if (item is null)
             return new CachedState(key, null, "{}", values);
 
-        using var document = JsonDocument.Parse(item.Json);
-        foreach (var property in document.RootElement.EnumerateObject())
-            values[property.Name] = property.Value.Clone();
+        // One copy of the whole document outlives the parse; the properties are views into it.
+        var root = JsonElement.Parse(item.Json);
+        foreach (var property in root.EnumerateObject())
+            values[property.Name] = property.Value;
         return new CachedState(key, item.ETag, item.Json, values);
+    }
+}
+
+/// <summary>A growable buffer on pooled arrays, for JSON written once per turn.</summary>
+internal sealed class PooledBufferWriter : System.Buffers.IBufferWriter<byte>, IDisposable
+{
+    private byte[] _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+    private int _written;
+
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+
+    public void Advance(int count) => _written += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _buffer.AsMemory(_written);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return _buffer.AsSpan(_written);
+    }
+
+    public void Dispose()
+    {
+        System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+
+    private void Ensure(int sizeHint)
+    {
+        var needed = _written + Math.Max(sizeHint, 256);
+        if (needed <= _buffer.Length)
+            return;
+        var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+        _buffer.AsSpan(0, _written).CopyTo(larger);
+        System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
     }
 }
 

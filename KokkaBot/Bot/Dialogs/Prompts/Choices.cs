@@ -38,13 +38,13 @@ public static class ChoiceRecognizer
             return Found(choices, number - 1);
 
         // 2. Exactly a title, value or synonym.
-        if (OnlyOne(indexes.Where(i => words[i].Contains(text))) is { } exact)
+        if (OnlyOne(indexes.Where(i => Array.IndexOf(words[i], text) >= 0)) is { } exact)
             return Found(choices, exact);
 
         // 3. The answer contains a choice's words ("I live in Kotka"). Where several choices are named, the
         //    longest wins only if it contains the others ("learn finnish" over "finnish"); "Kotka or Hamina" is not guessed.
         var contained = indexes
-            .Select(i => (Index: i, Phrase: words[i].Where(w => ContainsPhrase(text, w)).OrderByDescending(w => w.Length).FirstOrDefault()))
+            .Select(i => (Index: i, Phrase: words[i].Where(w => w.Length > 0 && ContainsPhrase(text, w)).OrderByDescending(w => w.Length).FirstOrDefault()))
             .Where(c => c.Phrase is not null)
             .ToArray();
         if (contained.Length > 0)
@@ -56,12 +56,12 @@ public static class ChoiceRecognizer
         }
 
         // 4. The start of one ("lappeen").
-        if (text.Length >= 3 && OnlyOne(indexes.Where(i => words[i].Any(w => w.StartsWith(text, StringComparison.Ordinal)))) is { } prefix)
+        if (text.Length >= 3 && OnlyOne(indexes.Where(i => words[i].Any(w => w.Length > 0 && w.StartsWith(text, StringComparison.Ordinal)))) is { } prefix)
             return Found(choices, prefix);
 
         // 5. A small typo ("Kuovola"), where only one choice is that close.
         var tolerance = text.Length >= 8 ? 2 : text.Length >= 4 ? 1 : 0;
-        if (tolerance > 0 && OnlyOne(indexes.Where(i => words[i].Any(w => Distance(text, w) <= tolerance))) is { } near)
+        if (tolerance > 0 && OnlyOne(indexes.Where(i => words[i].Any(w => w.Length > 0 && Distance(text, w, tolerance) <= tolerance))) is { } near)
             return Found(choices, near);
 
         return null;
@@ -88,6 +88,35 @@ public static class ChoiceRecognizer
     {
         if (string.IsNullOrWhiteSpace(text))
             return "";
+        // Most answers are plain ASCII ("2", "Kotka", "yes"): no Unicode decomposition needed for those.
+        return Ascii.IsValid(text) ? NormalizeAscii(text) : NormalizeUnicode(text);
+    }
+
+    private static string NormalizeAscii(string text)
+    {
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var lastWasSpace = true;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+                lastWasSpace = false;
+            }
+            else if (!lastWasSpace)
+            {
+                buffer[length++] = ' ';
+                lastWasSpace = true;
+            }
+        }
+        if (length > 0 && buffer[length - 1] == ' ')
+            length--;
+        return new string(buffer[..length]);
+    }
+
+    private static string NormalizeUnicode(string text)
+    {
         var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var result = new StringBuilder(decomposed.Length);
         var lastWasSpace = false;
@@ -114,12 +143,14 @@ public static class ChoiceRecognizer
     public static string LanguageOf(string? locale) =>
         string.IsNullOrWhiteSpace(locale) ? "en" : locale.Split('-', '_')[0].ToLowerInvariant();
 
-    private static HashSet<string> WordsOf(Choice choice)
+    private static string[] WordsOf(Choice choice)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal) { Normalize(choice.Value), Normalize(choice.Display) };
-        foreach (var synonym in choice.Synonyms ?? [])
-            words.Add(Normalize(synonym));
-        words.Remove("");
+        var synonyms = choice.Synonyms ?? [];
+        var words = new string[synonyms.Count + 2];
+        words[0] = Normalize(choice.Value);
+        words[1] = choice.Title is null ? words[0] : Normalize(choice.Title);
+        for (var i = 0; i < synonyms.Count; i++)
+            words[i + 2] = Normalize(synonyms[i]);
         return words;
     }
 
@@ -140,26 +171,41 @@ public static class ChoiceRecognizer
 
     private static FoundChoice Found(IReadOnlyList<Choice> choices, int index) => new(choices[index].Value, index);
 
-    /// <summary>Edit distance where a swap of two neighbours ("Kuovola") counts as one edit.</summary>
-    internal static int Distance(string a, string b)
+    /// <summary>
+    /// Edit distance where a swap of two neighbours ("Kuovola") counts as one edit; anything beyond
+    /// <paramref name="limit"/> is reported as limit + 1. Three rows on the stack, no allocation.
+    /// </summary>
+    internal static int Distance(string a, string b, int limit = 2)
     {
-        if (Math.Abs(a.Length - b.Length) > 2)
-            return int.MaxValue;
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-            d[i, 0] = i;
+        if (Math.Abs(a.Length - b.Length) > limit)
+            return limit + 1;
+        if (b.Length > 128)
+            return limit + 1;
+        Span<int> twoBack = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
-            d[0, j] = j;
+            previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
+            var rowMinimum = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    value = Math.Min(value, twoBack[j - 2] + 1);
+                current[j] = value;
+                rowMinimum = Math.Min(rowMinimum, value);
             }
+            if (rowMinimum > limit)
+                return limit + 1;
+            var recycled = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = recycled;
         }
-        return d[a.Length, b.Length];
+        return Math.Min(previous[b.Length], limit + 1);
     }
 }

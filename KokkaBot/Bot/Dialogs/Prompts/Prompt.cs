@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KokkaBot.Bot.Schema;
 using KokkaBot.Bot.State;
 
@@ -30,16 +29,11 @@ public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> prompt, 
 /// </summary>
 public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null) : Dialog(id)
 {
-    private const string OptionsKey = PromptState.OptionsKey;
-    private const string AttemptsKey = "attempts";
-
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var promptOptions = options as PromptOptions
             ?? throw new ArgumentException($"Prompt '{Id}' needs PromptOptions.", nameof(options));
-        var instance = dc.ActiveDialog!;
-        instance.State[OptionsKey] = JsonSerializer.SerializeToNode(promptOptions, StateJson.Options);
-        instance.State[AttemptsKey] = 0;
+        dc.ActiveDialog!.WriteState(new PromptInstance(JsonSerializer.SerializeToElement(promptOptions, StateJson.Options), 0));
         await OnPromptAsync(dc.Context, promptOptions, isRetry: false, cancellationToken);
         return DialogTurnResult.Waiting;
     }
@@ -50,9 +44,10 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
             return DialogTurnResult.Waiting;
 
         var instance = dc.ActiveDialog!;
-        var options = ReadOptions(instance);
-        var attempts = (instance.State[AttemptsKey]?.GetValue<int>() ?? 0) + 1;
-        instance.State[AttemptsKey] = attempts;
+        var saved = instance.ReadState<PromptInstance>() ?? throw new InvalidOperationException("A prompt instance lost its options.");
+        var options = saved.ReadOptions();
+        var attempts = saved.Attempts + 1;
+        instance.WriteState(saved with { Attempts = attempts });
 
         var recognized = await OnRecognizeAsync(dc.Context, options, cancellationToken);
         var valid = recognized.Succeeded;
@@ -92,14 +87,24 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
         ChoiceRecognizer.LanguageOf(options.Locale ?? turn.Activity.Locale);
 }
 
+/// <summary>
+/// What a prompt keeps on the stack: its options (as saved JSON, read only when needed) and how many
+/// answers it has had.
+/// </summary>
+public sealed record PromptInstance(JsonElement Options, int Attempts)
+{
+    public PromptOptions ReadOptions() =>
+        Options.Deserialize<PromptOptions>(StateJson.Options) ?? throw new InvalidOperationException("A prompt instance lost its options.");
+}
+
 /// <summary>Reads what a running prompt asked, for code that looks at the stack (interruptions).</summary>
 public static class PromptState
 {
-    internal const string OptionsKey = "options";
-
     /// <summary>The options of a prompt instance, or null when the instance is not a prompt.</summary>
     public static PromptOptions? OptionsOf(DialogInstance instance) =>
-        instance.State[OptionsKey] is JsonObject options ? options.Deserialize<PromptOptions>(StateJson.Options) : null;
+        instance.State is { ValueKind: JsonValueKind.Object } state && state.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object
+            ? options.Deserialize<PromptOptions>(StateJson.Options)
+            : null;
 }
 
 /// <summary>Any non-empty text.</summary>

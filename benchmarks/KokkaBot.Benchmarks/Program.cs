@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(KokkaBot.Benchmarks.TurnBenchmarks).Assembly).Run(args);
