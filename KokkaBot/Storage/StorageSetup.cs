@@ -72,6 +72,8 @@ public static class StorageSetup
             services.AddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteStorage>());
         }
         services.AddHostedService<StorageInitializer>();
+        services.AddSingleton(sp => new SqliteCheckpointer(connectionString, sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         return services;
     }
 
@@ -95,7 +97,7 @@ public static class StorageSetup
 /// </summary>
 internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+    private const string Pragmas = SqliteCheckpointer.ConnectionPragmas + " PRAGMA foreign_keys = ON;";
     private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -4,7 +4,8 @@
 #
 # usage: benchmarks/load/run.sh [runs]      env: DURATION (20), CONNECTIONS (32), CONVERSATIONS (1000),
 #        BENCH_DIR (default ../shared/bench next to the repository), PORT (3978)
-# KokkaBot runs from a Release build on a fresh SQLite file each run, with dialog state written every turn.
+# KokkaBot runs from a Release build published ReadyToRun, on a fresh SQLite file each run, with its
+# dialog state written to the file on every turn.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS="${1:-3}"; PORT="${PORT:-3978}"
@@ -18,11 +19,13 @@ trap 'kill "${KOKKA_PID:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
   echo "port $PORT is taken: stop what runs there (or set PORT)" >&2; exit 2
 fi
-dotnet build KokkaBot -c Release -nologo -v quiet >/dev/null
+# What a deployment runs: a Release build published ReadyToRun (see KokkaBot.csproj).
+app="$work/app"
+dotnet publish KokkaBot -c Release -r linux-x64 --self-contained false -o "$app" -nologo -v quiet >/dev/null
 results="$work/results.jsonl"
 for run in $(seq 1 "$RUNS"); do
   data="$work/data-$run"; mkdir -p "$data"
-  (cd KokkaBot && exec dotnet bin/Release/net10.0/KokkaBot.dll --urls "http://127.0.0.1:$PORT" \
+  (cd "$app" && exec dotnet KokkaBot.dll --urls "http://127.0.0.1:$PORT" \
       --Storage:DataDirectory="$data" --ConnectionStrings:Kokka="Data Source=$data/kokkabot.db" \
       --Logging:LogLevel:Default=Warning) > "$data/server.log" 2>&1 &
   KOKKA_PID=$!

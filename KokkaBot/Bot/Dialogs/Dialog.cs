@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using KokkaBot.Bot.State;
 
 namespace KokkaBot.Bot.Dialogs;
@@ -38,18 +40,96 @@ public abstract class Dialog(string id)
 
 /// <summary>
 /// One running dialog on the stack: which dialog, which version of it, and its own saved state.
-/// The state is kept as raw JSON that only its dialog reads, as a typed record of its own; the
-/// stack itself never looks inside, which keeps saving and loading a turn cheap.
+/// The state is a typed record of its dialog's; the stack keeps it as the JSON it was saved as
+/// until the dialog reads it, and as the typed value from the moment the dialog writes it, so a
+/// turn parses and writes each state at most once.
 /// </summary>
+[JsonConverter(typeof(DialogInstanceConverter))]
 public sealed class DialogInstance
 {
+    private JsonElement? _saved;
+    private object? _typed;
+
     public required string Id { get; init; }
     public required string Version { get; init; }
-    public JsonElement? State { get; set; }
 
-    public T? ReadState<T>() => State is { } state ? state.Deserialize<T>(StateJson.Options) : default;
+    public T? ReadState<T>()
+    {
+        if (_typed is T typed)
+            return typed;
+        if (_saved is not { } saved)
+            return default;
+        var value = JsonSerializer.Deserialize<T>(JsonMarshal.GetRawUtf8Value(saved), StateJson.Options);
+        _typed = value;
+        return value;
+    }
 
-    public void WriteState<T>(T value) => State = JsonSerializer.SerializeToElement(value, StateJson.Options);
+    public void WriteState<T>(T value)
+    {
+        _typed = value;
+        _saved = null;
+    }
+
+    internal void WriteStateTo(Utf8JsonWriter writer, JsonSerializerOptions options)
+    {
+        if (_typed is not null)
+        {
+            writer.WritePropertyName("state");
+            JsonSerializer.Serialize(writer, _typed, _typed.GetType(), options);
+        }
+        else if (_saved is { } saved)
+        {
+            writer.WritePropertyName("state");
+            saved.WriteTo(writer);
+        }
+    }
+
+    internal void LoadSaved(JsonElement saved) => _saved = saved;
+}
+
+/// <summary>Reads and writes a <see cref="DialogInstance"/> as <c>{ id, version, state }</c>.</summary>
+internal sealed class DialogInstanceConverter : JsonConverter<DialogInstance>
+{
+    public override DialogInstance Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("A dialog instance is an object.");
+        string? id = null, version = null;
+        JsonElement? state = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            switch (name)
+            {
+                case "id":
+                    id = reader.GetString();
+                    break;
+                case "version":
+                    version = reader.GetString();
+                    break;
+                case "state":
+                    state = JsonElement.ParseValue(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+        var instance = new DialogInstance { Id = id ?? throw new JsonException("A dialog instance needs an id."), Version = version ?? "" };
+        if (state is { ValueKind: not JsonValueKind.Null } saved)
+            instance.LoadSaved(saved);
+        return instance;
+    }
+
+    public override void Write(Utf8JsonWriter writer, DialogInstance value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", value.Id);
+        writer.WriteString("version", value.Version);
+        value.WriteStateTo(writer, options);
+        writer.WriteEndObject();
+    }
 }
 
 /// <summary>The saved dialog stack of a conversation, top at index 0 (as Bot Builder keeps it).</summary>

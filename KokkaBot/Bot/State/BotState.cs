@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using KokkaBot.Bot.Schema;
@@ -120,7 +121,7 @@ internal sealed class CachedState(string? key, string? eTag, string originalJson
             return typed;
         if (value is JsonElement element)
         {
-            var converted = element.Deserialize<T>(StateJson.Options);
+            var converted = JsonSerializer.Deserialize<T>(JsonMarshal.GetRawUtf8Value(element), StateJson.Options);
             Values[name] = converted;
             return converted;
         }
@@ -251,6 +252,8 @@ public static class StateJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        // State is stored, never put into HTML: keep "työ" readable instead of "ty\u00F6".
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new UtcTimestampConverter() },
     };
 }

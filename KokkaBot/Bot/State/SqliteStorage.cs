@@ -34,7 +34,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         _connection.Open();
         using (var pragmas = _connection.CreateCommand())
         {
-            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+            pragmas.CommandText = SqliteCheckpointer.ConnectionPragmas;
             pragmas.ExecuteNonQuery();
         }
         return _statements = new Statements(

@@ -10,6 +10,7 @@ namespace KokkaBot.Bot.Dialogs.Prompts;
 /// </summary>
 public sealed record Choice(string Value, string? Title = null, IReadOnlyList<string>? Synonyms = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Display => Title ?? Value;
 }
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using KokkaBot.Bot.Schema;
 using KokkaBot.Bot.State;
@@ -94,7 +95,8 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator = null)
 public sealed record PromptInstance(JsonElement Options, int Attempts)
 {
     public PromptOptions ReadOptions() =>
-        Options.Deserialize<PromptOptions>(StateJson.Options) ?? throw new InvalidOperationException("A prompt instance lost its options.");
+        JsonSerializer.Deserialize<PromptOptions>(JsonMarshal.GetRawUtf8Value(Options), StateJson.Options)
+        ?? throw new InvalidOperationException("A prompt instance lost its options.");
 }
 
 /// <summary>Reads what a running prompt asked, for code that looks at the stack (interruptions).</summary>
@@ -102,9 +104,7 @@ public static class PromptState
 {
     /// <summary>The options of a prompt instance, or null when the instance is not a prompt.</summary>
     public static PromptOptions? OptionsOf(DialogInstance instance) =>
-        instance.State is { ValueKind: JsonValueKind.Object } state && state.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Object
-            ? options.Deserialize<PromptOptions>(StateJson.Options)
-            : null;
+        instance.ReadState<PromptInstance>() is { Options.ValueKind: JsonValueKind.Object } prompt ? prompt.ReadOptions() : null;
 }
 
 /// <summary>Any non-empty text.</summary>
