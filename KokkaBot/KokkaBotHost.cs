@@ -15,6 +15,8 @@ public static class KokkaBotHost
 {
     public static WebApplicationBuilder AddKokkaBot(this WebApplicationBuilder builder)
     {
+        // A fault of ours still answers with a problem body, never an empty page.
+        builder.Services.AddProblemDetails();
         builder.Services
             .AddKokkaStorage(builder.Configuration, builder.Environment)
             .AddBotRuntime()
@@ -28,6 +30,8 @@ public static class KokkaBotHost
 
     public static WebApplication MapKokkaBot(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseCors();
         app.UseRateLimiter();
