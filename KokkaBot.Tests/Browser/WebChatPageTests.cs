@@ -1,6 +1,6 @@
-using Microsoft.Playwright;
 using KokkaBot.Conversation.Texts;
 using KokkaBot.Tests.Support;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace KokkaBot.Tests.Browser;

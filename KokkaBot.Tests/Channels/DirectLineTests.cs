@@ -1,10 +1,10 @@
-using Microsoft.IdentityModel.JsonWebTokens;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using KokkaBot.Bot.Schema;
 using KokkaBot.Channels.DirectLine;
 using KokkaBot.Tests.Support;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace KokkaBot.Tests.Channels;
 

@@ -1,6 +1,6 @@
+using KokkaBot.Bot;
 using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Dialogs.Prompts;
-using KokkaBot.Bot;
 
 namespace KokkaBot.Conversation;
 

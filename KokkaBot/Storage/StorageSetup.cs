@@ -3,9 +3,9 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using KokkaBot.Bot.State;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace KokkaBot.Storage;
 

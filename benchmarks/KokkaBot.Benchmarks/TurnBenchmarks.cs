@@ -6,9 +6,9 @@ using KokkaBot.Conversation;
 using KokkaBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.FileProviders;
 
 namespace KokkaBot.Benchmarks;
 

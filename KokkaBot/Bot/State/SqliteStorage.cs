@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using KokkaBot.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace KokkaBot.Bot.State;
 
