@@ -23,7 +23,7 @@ public static class KokkaBotHost
             .AddKokkaConversation()
             .AddBotConnector(builder.Configuration)
             .AddDirectLine(builder.Configuration)
-            .AddWebChat()
+            .AddWebChat(builder.Configuration)
             .AddKokkaHealth();
         return builder;
     }

@@ -225,6 +225,18 @@ public sealed class DirectLineTests : IAsyncLifetime
         await AssertErrorAsync(HttpMethod.Post, $"v3/directline/conversations/{mine.ConversationId}/activities", mine.Token, HttpStatusCode.BadRequest, "MissingProperty", """{"text":"no type"}""");
         await AssertErrorAsync(HttpMethod.Post, $"v3/directline/conversations/{mine.ConversationId}/activities", Secret, HttpStatusCode.BadRequest, "MissingProperty", """{"type":"message","text":"who am I"}""");
         await AssertErrorAsync(HttpMethod.Post, $"v3/directline/conversations/{mine.ConversationId}/upload", mine.Token, HttpStatusCode.BadRequest, "BadArgument");
+        await AssertErrorAsync(HttpMethod.Post, $"v3/directline/conversations/{mine.ConversationId}/activities", mine.Token, HttpStatusCode.BadRequest, "BadArgument", """{"type":"conversationUpdate","membersAdded":[{"id":"x"}]}""");
+    }
+
+    [Fact]
+    public async Task A_locale_that_is_not_a_language_tag_is_ignored()
+    {
+        var conversation = await _client.StartConversationAsync(Secret, new { user = new { id = "dl_locale" }, locale = "<script>alert(1)</script>" });
+
+        var log = await _client.GetActivitiesAsync(conversation.ConversationId, conversation.Token);
+
+        Assert.All(log.Activities, a => Assert.Null(a.Locale));
+        Assert.Contains("KokkaBot", log.Activities[0].Text);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using KokkaBot.Channels.Connector;
 using KokkaBot.Channels.DirectLine;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace KokkaBot.WebChat;
@@ -17,6 +18,18 @@ namespace KokkaBot.WebChat;
 public sealed record WebChatTokenRequest(string? UserKey = null, WebChatResume? Resume = null, string? Locale = null);
 
 public sealed record WebChatResume(string ConversationId, string Token);
+
+public sealed class WebChatOptions
+{
+    public const string Section = "WebChat";
+
+    /// <summary>
+    /// New chat tokens one address may take per minute. A campus or a company shares one address
+    /// behind its NAT, so this is generous; it stops scripts from filling the database.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
+    public int TokensPerMinutePerAddress { get; set; } = 300;
+}
 
 public sealed record WebChatTokenResponse(
     string ConversationId,
@@ -38,15 +51,20 @@ public static class WebChatEndpoints
 {
     private const string RateLimitPolicy = "webchat-token";
 
-    public static IServiceCollection AddWebChat(this IServiceCollection services)
+    public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Each token starts a conversation: one address gets a sensible number of them per minute.
             limiter.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.TokensPerMinutePerAddress,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
         });
         return services;
     }

@@ -8,12 +8,23 @@ namespace KokkaBot.Channels.DirectLine;
 /// The conversation side of Direct Line: creating and starting conversations (the bot hears a
 /// conversationUpdate, so it can greet before the user types), and receiving what users post.
 /// </summary>
-public sealed class DirectLineConversations(DirectLineStore store, DirectLineTokens tokens, DirectLineAdapter adapter, DirectLineStreams streams, IOptions<DirectLineOptions> options, TimeProvider clock)
+public sealed partial class DirectLineConversations(DirectLineStore store, DirectLineTokens tokens, DirectLineAdapter adapter, DirectLineStreams streams, IOptions<DirectLineOptions> options, TimeProvider clock)
 {
     private ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = RoleTypes.Bot };
 
     public async Task<DirectLineConversationRecord> CreateAsync(ChannelAccount? user, string? locale, CancellationToken cancellationToken) =>
-        await store.CreateAsync(DirectLineStore.NewConversationId(), UserIdOrNew(user), user?.Name, locale, cancellationToken);
+        await store.CreateAsync(DirectLineStore.NewConversationId(), UserIdOrNew(user), NameOrNull(user?.Name), LocaleOrNull(locale), cancellationToken);
+
+    /// <summary>What clients may post: messages, events, typing and the end of the conversation (the rest belongs to the channel).</summary>
+    public static bool MayPost(string type) =>
+        type is ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.Typing or ActivityTypes.EndOfConversation or ActivityTypes.MessageReaction;
+
+    /// <summary>A BCP-47 language tag such as "fi-FI", or nothing: what a client sends is not trusted blindly.</summary>
+    public static string? LocaleOrNull(string? locale) =>
+        locale is { Length: <= 35 } && LocalePattern().IsMatch(locale) ? locale : null;
+
+    private static string? NameOrNull(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : name.Length <= 256 ? name : name[..256];
 
     /// <summary>
     /// With the secret: a new conversation. With a token: the token's conversation (made by
@@ -25,14 +36,14 @@ public sealed class DirectLineConversations(DirectLineStore store, DirectLineTok
         if (caller.Grant is { } grant)
         {
             conversation = await store.FindAsync(grant.ConversationId, cancellationToken)
-                ?? await store.CreateAsync(grant.ConversationId, grant.UserId, grant.UserName, parameters?.Locale, cancellationToken);
+                ?? await store.CreateAsync(grant.ConversationId, grant.UserId, grant.UserName, LocaleOrNull(parameters?.Locale), cancellationToken);
         }
         else
         {
             conversation = await CreateAsync(parameters?.User, parameters?.Locale, cancellationToken);
         }
 
-        var locale = parameters?.Locale ?? conversation.Locale;
+        var locale = LocaleOrNull(parameters?.Locale) ?? conversation.Locale;
         if (!await store.MarkStartedAsync(conversation.Id, locale, cancellationToken))
             return (conversation, false);
 
@@ -63,7 +74,7 @@ public sealed class DirectLineConversations(DirectLineStore store, DirectLineTok
             ServiceUrl = ServiceUrl(request),
             Conversation = new ConversationAccount { Id = conversation.Id },
             Recipient = Bot,
-            Locale = posted.Locale ?? conversation.Locale,
+            Locale = LocaleOrNull(posted.Locale) ?? conversation.Locale,
             CallerId = null,
         };
 
@@ -101,4 +112,7 @@ public sealed class DirectLineConversations(DirectLineStore store, DirectLineTok
         string.IsNullOrWhiteSpace(user?.Id)
             ? "dl_" + DirectLineStore.NewConversationId().ToLower(CultureInfo.InvariantCulture)
             : user.Id;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
+    private static partial System.Text.RegularExpressions.Regex LocalePattern();
 }

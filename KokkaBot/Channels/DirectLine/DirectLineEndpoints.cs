@@ -122,6 +122,8 @@ public static class DirectLineEndpoints
                 "BadArgument", ProblemDetail(read.Problem));
         if (string.IsNullOrWhiteSpace(activity.Type))
             return Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs a type.");
+        if (!DirectLineConversations.MayPost(activity.Type))
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"Clients cannot post '{activity.Type}' activities; post a message or an event.");
 
         var caller = access.Caller!;
         var from = caller.Grant is { } grant
