@@ -2,6 +2,7 @@ using KokkaBot.Bot;
 using KokkaBot.Channels.Connector;
 using KokkaBot.Channels.DirectLine;
 using KokkaBot.Conversation;
+using KokkaBot.Knowledge;
 using KokkaBot.Storage;
 using KokkaBot.WebChat;
 
@@ -20,6 +21,7 @@ public static class KokkaBotHost
         builder.Services
             .AddKokkaStorage(builder.Configuration, builder.Environment)
             .AddBotRuntime()
+            .AddKnowledgeBase()
             .AddKokkaConversation()
             .AddBotConnector(builder.Configuration)
             .AddDirectLine(builder.Configuration)

@@ -1,3 +1,4 @@
+using KokkaBot.Knowledge.Storage;
 using KokkaBot.Bot;
 using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Schema;

@@ -1,3 +1,4 @@
+using KokkaBot.Knowledge.Storage;
 using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
@@ -43,6 +44,9 @@ public sealed class StateCache(IMemoryCache cache) : IDisposable
 /// <summary>Where runtime data lives, resolved once against the content root.</summary>
 public sealed record DataFolder(string Path);
 
+/// <summary>The database every capability stores into, resolved once (a relative SQLite path against the content root).</summary>
+public sealed record DatabaseSettings(string ConnectionString);
+
 public static class StorageSetup
 {
     public static IServiceCollection AddKokkaStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -55,9 +59,8 @@ public static class StorageSetup
         services.AddSingleton(dataFolder);
 
         var connectionString = SqliteConnectionString(configuration.GetConnectionString("Kokka"), environment.ContentRootPath);
-        services.AddPooledDbContextFactory<KokkaDbContext>(db => db
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionPragmas()));
+        services.AddSingleton(new DatabaseSettings(connectionString));
+        services.AddPooledDbContextFactory<KokkaDbContext>(db => UseDatabase(db, connectionString));
 
         services.AddSingleton(new DatabaseWriteGate(serializeWrites: true));
         // The state table is created by the migrations (StorageInitializer runs before the first turn).
@@ -76,6 +79,15 @@ public static class StorageSetup
         services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         return services;
     }
+
+    /// <summary>The one way every DbContext of the host connects to the database.</summary>
+    public static DbContextOptionsBuilder UseDatabase(DbContextOptionsBuilder db, string connectionString, string? migrationsHistoryTable = null) => db
+        .UseSqlite(connectionString, sqlite =>
+        {
+            if (migrationsHistoryTable is not null)
+                sqlite.MigrationsHistoryTable(migrationsHistoryTable);
+        })
+        .AddInterceptors(new SqliteConnectionPragmas());
 
     /// <summary>Makes a relative <c>Data Source</c> relative to the content root (not the current directory) and creates its folder.</summary>
     public static string SqliteConnectionString(string? configured, string contentRoot)

@@ -1,3 +1,4 @@
+using KokkaBot.Knowledge.Storage;
 using KokkaBot.Bot.State;
 using KokkaBot.Storage;
 using KokkaBot.Tests.Support;

@@ -1,3 +1,4 @@
+using KokkaBot.Knowledge.Storage;
 using KokkaBot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,3 +1,4 @@
+using KokkaBot.Knowledge.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;

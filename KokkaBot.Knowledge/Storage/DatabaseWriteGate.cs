@@ -1,4 +1,4 @@
-namespace KokkaBot.Storage;
+namespace KokkaBot.Knowledge.Storage;
 
 /// <summary>
 /// Lets one write transaction at a time reach an embedded SQLite file. SQLite allows a single

@@ -1,0 +1,52 @@
+using KokkaBot.Knowledge.Content;
+using KokkaBot.Knowledge.Editing;
+using KokkaBot.Knowledge.Search;
+using KokkaBot.Knowledge.Storage;
+using KokkaBot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace KokkaBot.Knowledge;
+
+public static class KnowledgeSetup
+{
+    /// <summary>The knowledge base: its tables in the host's database, the search index, the editor, and the seed content for an empty database.</summary>
+    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services)
+    {
+        services.AddPooledDbContextFactory<SqliteKnowledgeDbContext>((sp, db) =>
+            StorageSetup.UseDatabase(db, sp.GetRequiredService<DatabaseSettings>().ConnectionString, KnowledgeDbContext.MigrationsHistoryTable));
+        services.AddSingleton(sp =>
+        {
+            var factory = sp.GetRequiredService<IDbContextFactory<SqliteKnowledgeDbContext>>();
+            return new KnowledgeDatabase(factory.CreateDbContext, sp.GetRequiredService<DatabaseWriteGate>());
+        });
+        services.AddSingleton(_ => new KnowledgeIndex());
+        services.AddSingleton<KnowledgeEditor>();
+        services.AddHostedService<KnowledgeInitializer>();
+        return services;
+    }
+}
+
+/// <summary>Migrates the knowledge tables, seeds an empty knowledge base from Content/*.yaml, and builds the search index.</summary>
+internal sealed partial class KnowledgeInitializer(KnowledgeDatabase database, KnowledgeEditor editor, ILogger<KnowledgeInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = database.Open())
+            await db.Database.MigrateAsync(cancellationToken);
+
+        var (documents, problems) = KnowledgeContent.LoadSeed();
+        var seeded = await editor.SeedAsync(documents, problems, cancellationToken);
+        if (seeded > 0)
+            LogSeeded(seeded);
+        var indexed = await editor.RebuildIndexAsync(cancellationToken);
+        LogIndexed(indexed);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the empty knowledge base with {Count} entries")]
+    private partial void LogSeeded(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index ready: {Count} entries")]
+    private partial void LogIndexed(int count);
+}
