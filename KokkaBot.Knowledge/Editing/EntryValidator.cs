@@ -5,7 +5,7 @@ using KokkaBot.Knowledge.Places;
 namespace KokkaBot.Knowledge.Editing;
 
 /// <summary>One thing wrong with an entry: which field, and what to do about it, in plain words.</summary>
-public sealed record ValidationProblem(string Field, string Message);
+public sealed record EntryProblem(string Field, string Message);
 
 /// <summary>
 /// What an entry must be before it is saved (and, stricter, before it is published). The editor,
@@ -15,10 +15,10 @@ public static partial class EntryValidator
 {
     public const int MaxSummaryLength = 220;
 
-    public static IReadOnlyList<ValidationProblem> Validate(KnowledgeEntry entry)
+    public static IReadOnlyList<EntryProblem> Validate(KnowledgeEntry entry)
     {
-        var problems = new List<ValidationProblem>();
-        void Problem(string field, string message) => problems.Add(new ValidationProblem(field, message));
+        var problems = new List<EntryProblem>();
+        void Problem(string field, string message) => problems.Add(new EntryProblem(field, message));
 
         if (!SlugPattern().IsMatch(entry.Slug))
             Problem("slug", "Use lowercase letters, digits and single hyphens, for example 'kotka-moona'.");

@@ -31,7 +31,7 @@ public enum EditOutcome
     Forbidden,
 }
 
-public sealed record EditResult(EditOutcome Outcome, KnowledgeEntry? Entry = null, IReadOnlyList<ValidationProblem>? Problems = null, string? Message = null)
+public sealed record EditResult(EditOutcome Outcome, KnowledgeEntry? Entry = null, IReadOnlyList<EntryProblem>? Problems = null, string? Message = null)
 {
     public bool Succeeded => Outcome == EditOutcome.Saved;
 
@@ -149,7 +149,7 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
 
         await using var db = database.Open();
         if (await db.Entries.AnyAsync(e => e.Slug == entry.Slug, cancellationToken))
-            return new EditResult(EditOutcome.Invalid, entry, [new ValidationProblem("slug", $"An entry '{entry.Slug}' exists already: choose another slug.")], "The entry was not saved.");
+            return new EditResult(EditOutcome.Invalid, entry, [new EntryProblem("slug", $"An entry '{entry.Slug}' exists already: choose another slug.")], "The entry was not saved.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         entry.Id = 0;
@@ -245,6 +245,24 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
     {
         await using var db = database.Open();
         return await db.Audit.AsNoTracking().OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The latest link check of every checked link, broken ones first.</summary>
+    public async Task<IReadOnlyList<LinkCheck>> LinkChecksAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var checks = await db.LinkChecks.AsNoTracking().ToListAsync(cancellationToken);
+        return checks.OrderBy(c => c.Outcome == "ok").ThenBy(c => c.Slug, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Questions the bot could not answer, newest first.</summary>
+    public async Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(bool includeResolved, int take, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var query = db.UnansweredQuestions.AsNoTracking();
+        if (!includeResolved)
+            query = query.Where(q => !q.Resolved);
+        return await query.OrderByDescending(q => q.AskedAt).ThenByDescending(q => q.Id).Take(take).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<EntryDocument>> ExportAsync(EntryFilter filter, CancellationToken cancellationToken)
@@ -357,7 +375,7 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
         }, cancellationToken);
 
     /// <summary>Loads, checks the version and the scope, applies the change, validates and saves.</summary>
-    private async Task<EditResult> ChangeAsync(string slug, int expectedVersion, Editor editor, string change, Func<KnowledgeEntry, ValidationProblem?> apply, CancellationToken cancellationToken)
+    private async Task<EditResult> ChangeAsync(string slug, int expectedVersion, Editor editor, string change, Func<KnowledgeEntry, EntryProblem?> apply, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
         var entry = await db.Entries.FirstOrDefaultAsync(e => e.Slug == slug, cancellationToken);
@@ -373,7 +391,7 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
             return new EditResult(EditOutcome.Forbidden, entry, [refused], refused.Message);
         var problems = EntryValidator.Validate(entry);
         if (previousSlug != entry.Slug && await db.Entries.AnyAsync(e => e.Slug == entry.Slug && e.Id != entry.Id, cancellationToken))
-            problems = [.. problems, new ValidationProblem("slug", $"An entry '{entry.Slug}' exists already: choose another slug.")];
+            problems = [.. problems, new EntryProblem("slug", $"An entry '{entry.Slug}' exists already: choose another slug.")];
         if (problems.Count > 0)
             return new EditResult(EditOutcome.Invalid, entry, problems, "The entry was not saved.");
 
@@ -488,7 +506,7 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
 
     private static EditResult Forbidden(Editor editor) => new(EditOutcome.Forbidden, null, null, ForbiddenProblem(editor).Message);
 
-    private static ValidationProblem ForbiddenProblem(Editor editor) => new(
+    private static EntryProblem ForbiddenProblem(Editor editor) => new(
         "towns",
         $"You edit entries of {string.Join(", ", editor.Towns ?? [])} only; national entries and other towns' entries are edited by their own coordinators.");
 

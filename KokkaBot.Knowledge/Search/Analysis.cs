@@ -28,6 +28,36 @@ public static class Analysis
     private static readonly CharArraySet UkrainianStopWords = new(Version,
         ["і", "й", "та", "в", "у", "на", "з", "із", "до", "що", "як", "це", "чи", "не", "а", "але", "або", "для", "по", "від", "мені", "мене", "я", "ти", "ви", "ми", "де", "коли", "який", "яка", "які", "бути", "є"], ignoreCase: true);
 
+    /// <summary>
+    /// Words that carry no topic in a question ("how do I", "missä on", "мне нужно"): a question is
+    /// matched on its other words only, so that "where can I learn Finnish" is about learning Finnish.
+    /// Applied to questions only; indexed texts keep them.
+    /// </summary>
+    public static bool IsQuestionWord(string word) => QuestionWords.Contains(word);
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        // English
+        "i", "im", "i'm", "me", "my", "mine", "we", "our", "you", "your", "he", "she", "it", "they", "them", "a", "an", "the",
+        "do", "does", "did", "doing", "can", "could", "should", "would", "will", "shall", "may", "might", "must",
+        "is", "am", "are", "was", "were", "be", "been", "have", "has", "had", "get", "got", "need", "needs", "want", "wants",
+        "what", "how", "where", "when", "who", "whom", "which", "why", "there", "here", "this", "that", "these", "those",
+        "to", "of", "in", "on", "at", "for", "from", "with", "about", "and", "or", "if", "so", "as", "by", "any", "some",
+        "please", "plz", "pls", "hi", "hello", "hey", "thanks", "thank", "tell", "know", "find", "help", "much", "many",
+        // Finnish
+        "minä", "mä", "mun", "minun", "minulla", "sinä", "hän", "me", "he", "se", "ne", "on", "ole", "olen", "onko", "oli",
+        "miten", "kuinka", "missä", "mistä", "mihin", "mikä", "mitä", "mitkä", "kuka", "ketä", "milloin", "miksi", "voinko", "voin", "voiko",
+        "haluan", "tarvitsen", "pitää", "täytyy", "saa", "saako", "saanko", "ja", "tai", "jos", "kun", "että", "nyt", "kiitos", "hei", "moi",
+        // Swedish
+        "jag", "du", "vi", "hur", "var", "vad", "vem", "när", "varför", "kan", "behöver", "vill", "är", "har", "och", "eller", "en", "ett", "min", "mitt",
+        // Russian
+        "я", "мне", "меня", "мой", "моя", "ты", "вы", "как", "где", "что", "когда", "кто", "почему", "можно", "нужно", "надо", "хочу", "и", "или", "в", "на", "с", "по", "для", "это", "есть",
+        // Ukrainian
+        "мені", "мене", "мій", "моя", "ти", "ви", "як", "де", "що", "коли", "хто", "чому", "можна", "потрібно", "треба", "хочу", "і", "й", "та", "у", "з", "до", "це", "є",
+        // Arabic
+        "أنا", "انا", "كيف", "أين", "اين", "ماذا", "ما", "متى", "من", "هل", "في", "على", "أريد", "اريد", "أحتاج", "احتاج", "لي", "إلى", "الى", "عن",
+    };
+
     public static Analyzer ForLanguage(string language) => language switch
     {
         "en" => new EnglishAnalyzer(Version),

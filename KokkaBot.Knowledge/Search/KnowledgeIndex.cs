@@ -208,12 +208,21 @@ public sealed class KnowledgeIndex : IDisposable
         if (request.Category is { } category)
             query.Add(Filter(CategoryField, category), Occur.MUST);
 
+        // A place named in the question wins over the asker's own town: a Kotka student may ask about Imatra.
+        var place = Places.Towns.NamedIn(rawWords) is { } named
+            ? new Place([named.Slug], Named: true)
+            : Places.Towns.RegionNamedIn(request.Query) is { } region
+                ? new Place(region, Named: true)
+                : request.Town is { } home ? new Place([home], Named: false) : null;
+        var wantsWork = rawWords.Any(IsWorkWord);
+
         var searcher = _searchers.Acquire();
         try
         {
             var top = searcher.Search(query, Math.Max(Candidates, request.Max));
             var ranked = top.ScoreDocs
-                .Select(hit => (Doc: hit.Doc, Slug: searcher.Doc(hit.Doc).Get(SlugField, CultureInfo.InvariantCulture), Score: (double)hit.Score * TownFactor(searcher, hit.Doc, request.Town)))
+                .Select(hit => (Hit: hit, Stored: searcher.Doc(hit.Doc)))
+                .Select(h => (Doc: h.Hit.Doc, Slug: h.Stored.Get(SlugField, CultureInfo.InvariantCulture), Score: h.Hit.Score * PlaceFactor(h.Stored, place) * IntentFactor(h.Stored, wantsWork)))
                 .OrderByDescending(h => h.Score)
                 .Take(request.Max)
                 .ToList();
@@ -254,6 +263,8 @@ public sealed class KnowledgeIndex : IDisposable
     /// </summary>
     private DisjunctionMaxQuery? TokenQuery(string token, string raw, string language)
     {
+        if (Analysis.IsQuestionWord(token) || Analysis.IsQuestionWord(raw.ToLowerInvariant()))
+            return null;
         var alternatives = new DisjunctionMaxQuery(0.1f);
         var languages = new List<(string Language, float Weight)> { (language, 1f) };
         if (language != "en")
@@ -291,15 +302,50 @@ public sealed class KnowledgeIndex : IDisposable
         return alternatives;
     }
 
-    /// <summary>Entries of the user's town come first, national ones count as local, other towns' fall back.</summary>
-    private static float TownFactor(IndexSearcher searcher, int doc, string? town)
+    /// <summary>Where the question is about: towns named in it, or the asker's own town.</summary>
+    private sealed record Place(IReadOnlyList<string> Towns, bool Named);
+
+    /// <summary>
+    /// Entries of the place asked about come first, the ones matching it most exactly most (a town's own
+    /// entry over its region's); national entries count as local. A place named in the question weighs
+    /// more than the asker's home town. Without any place, national entries go before local ones.
+    /// </summary>
+    private static double PlaceFactor(Document stored, Place? place)
     {
-        if (town is null)
-            return 1f;
-        var towns = searcher.Doc(doc).GetValues(TownField, CultureInfo.InvariantCulture);
+        var towns = stored.GetValues(TownField, CultureInfo.InvariantCulture);
         if (towns.Contains(NationalTown))
-            return 1f;
-        return towns.Contains(town) ? 1.35f : 0.7f;
+            return place is { Named: true } ? 0.85 : 1.0;
+        if (place is null)
+            return 0.85;
+        if (!place.Towns.Any(towns.Contains))
+            return place.Named ? 0.5 : 0.7;
+        var exact = towns.Length == place.Towns.Count && place.Towns.All(towns.Contains);
+        return (exact, place.Named) switch
+        {
+            (true, true) => 1.8,
+            (true, false) => 1.4,
+            (false, true) => 1.4,
+            (false, false) => 1.2,
+        };
+    }
+
+    /// <summary>Employers answer questions about work; for other questions a service or a guide is the better answer.</summary>
+    private static double IntentFactor(Document stored, bool wantsWork) =>
+        stored.Get(KindField, CultureInfo.InvariantCulture) == "employer"
+            ? (wantsWork ? 1.25 : 0.8)
+            : 1.0;
+
+    private static readonly string[] WorkWords =
+    [
+        "job", "jobs", "work", "working", "career", "careers", "vacancy", "vacancies", "hiring", "recruit", "employer", "nurse", "internship", "trainee",
+        "työ", "töitä", "työt", "työpaik", "rekry", "harjoittel", "kesätyö", "hoitaja",
+        "jobb", "arbete", "работ", "вакан", "робот", "ваканс", "عمل", "وظيف",
+    ];
+
+    private static bool IsWorkWord(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        return WorkWords.Any(w => lower.StartsWith(w, StringComparison.Ordinal));
     }
 
     private string? Snippet(string slug, string language, Query query)
@@ -346,7 +392,7 @@ public sealed class KnowledgeIndex : IDisposable
         {
             new StringField(SlugField, entry.Slug, Field.Store.YES),
             new StringField(StatusField, entry.Status.ToString().ToLowerInvariant(), Field.Store.NO),
-            new StringField(KindField, entry.Kind.ToString().ToLowerInvariant(), Field.Store.NO),
+            new StringField(KindField, entry.Kind.ToString().ToLowerInvariant(), Field.Store.YES),
             new StringField(CategoryField, entry.Category, Field.Store.NO),
         };
         if (entry.IsNational)
