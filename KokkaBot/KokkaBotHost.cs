@@ -3,6 +3,7 @@ using KokkaBot.Channels.Connector;
 using KokkaBot.Channels.DirectLine;
 using KokkaBot.Conversation;
 using KokkaBot.Knowledge;
+using KokkaBot.Staff;
 using KokkaBot.Storage;
 using KokkaBot.WebChat;
 
@@ -21,12 +22,15 @@ public static class KokkaBotHost
         builder.Services
             .AddKokkaStorage(builder.Configuration, builder.Environment)
             .AddBotRuntime()
-            .AddKnowledgeBase()
+            .AddKnowledgeBase(builder.Configuration)
             .AddKokkaConversation()
             .AddBotConnector(builder.Configuration)
             .AddDirectLine(builder.Configuration)
             .AddWebChat(builder.Configuration)
+            .AddStaff(builder.Configuration)
             .AddKokkaHealth();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages();
         return builder;
     }
 
@@ -39,10 +43,16 @@ public static class KokkaBotHost
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapBotConnector();
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapKnowledgeApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapRazorPages();
         app.MapKokkaHealth();
         return app;
     }

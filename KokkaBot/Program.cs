@@ -4,5 +4,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKokkaBot();
 
 var app = builder.Build();
+if (KokkaCommands.IsCommand(args))
+    return await KokkaCommands.RunAsync(app, args);
+
 app.MapKokkaBot();
-app.Run();
+await app.RunAsync();
+return 0;

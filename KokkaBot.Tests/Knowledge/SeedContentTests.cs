@@ -12,7 +12,7 @@ public sealed class SeedContentTests
 
     private static readonly string[] MostNeeded = ["emergency", "registration-residence", "residence-permits", "tax", "social-security", "health", "housing", "employment"];
 
-    private static readonly IReadOnlyList<KnowledgeEntry> Entries = KnowledgeContent.LoadSeed().Entries.Select(d => d.ToEntity()).ToList();
+    private static readonly List<KnowledgeEntry> Entries = KnowledgeContent.LoadSeed().Entries.Select(d => d.ToEntity()).ToList();
 
     [Fact]
     public void Every_entry_is_valid_and_published_with_a_unique_slug()

@@ -49,6 +49,9 @@ public sealed class KokkaTestHost : IAsyncDisposable
             ["DirectLine:Secret"] = DirectLineSecret,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:KokkaBot.Channels.Connector.ConnectorModeAnnouncer"] = "Error",
+            ["Logging:LogLevel:KokkaBot.Staff.StaffInitializer"] = "Error",
+            // Tests run the link checker themselves, against servers on loopback.
+            ["Knowledge:LinkCheck:Enabled"] = "false",
         });
         if (settings is not null)
             builder.Configuration.AddInMemoryCollection(settings);
@@ -60,6 +63,34 @@ public sealed class KokkaTestHost : IAsyncDisposable
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new KokkaTestHost(app, new Uri(address + "/"), data);
+    }
+
+    /// <summary>Creates a staff account through the product's own account service.</summary>
+    public async Task CreateStaffAsync(string email, string password, string role, IReadOnlyList<string>? towns = null)
+    {
+        using var scope = Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<KokkaBot.Staff.StaffAccounts>().CreateAsync(email, email, password, role, towns);
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>An HTTP client signed in as a staff member through the real sign-in page (antiforgery token and all).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var page = await client.GetStringAsync("staff/signin", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+        using var response = await client.PostAsync("staff/signin", form, TestContext.Current.CancellationToken);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {email} failed: HTTP {(int)response.StatusCode}.");
+        return client;
     }
 
     public static string NewDataDirectory()

@@ -10,8 +10,16 @@ namespace KokkaBot.Knowledge;
 public static class KnowledgeSetup
 {
     /// <summary>The knowledge base: its tables in the host's database, the search index, the editor, and the seed content for an empty database.</summary>
-    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services)
+    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<LinkCheckOptions>().Bind(configuration.GetSection(LinkCheckOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(LinkChecker.HttpClientName, client =>
+        {
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("KokkaBot-LinkChecker/1.0 (+knowledge base freshness)");
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        services.AddSingleton<LinkChecker>();
+        services.AddHostedService(sp => sp.GetRequiredService<LinkChecker>());
         services.AddPooledDbContextFactory<SqliteKnowledgeDbContext>((sp, db) =>
             StorageSetup.UseDatabase(db, sp.GetRequiredService<DatabaseSettings>().ConnectionString, KnowledgeDbContext.MigrationsHistoryTable));
         services.AddSingleton(sp =>
