@@ -30,7 +30,8 @@ public static class KokkaBotHost
             .AddStaff(builder.Configuration)
             .AddKokkaHealth();
         builder.Services.AddOpenApi();
-        builder.Services.AddRazorPages();
+        // Named explicitly: when tests host the app, the entry assembly is the test runner, not KokkaBot.
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(KokkaBotHost).Assembly);
         return builder;
     }
 
