@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using KokkaBot.Staff;
+
+namespace KokkaBot.Pages.Staff;
+
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<StaffUser> signIn) : PageModel
+{
+    public string? Error { get; private set; }
+    public string? Email { get; private set; }
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(string email, string password, string? returnUrl)
+    {
+        Email = email;
+        ReturnUrl = returnUrl;
+        var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/coordinator");
+        Error = result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator to unlock it."
+            : "The e-mail or the password is not right.";
+        return Page();
+    }
+}
