@@ -6,13 +6,23 @@ using KokkaBot.Tests.Support;
 
 namespace KokkaBot.Tests.Knowledge;
 
+/// <summary>The editor on the embedded SQLite file.</summary>
+public sealed class KnowledgeEditorTests() : KnowledgeEditorContract("sqlite");
+
+/// <summary>The same contract on PostgreSQL (the server .ci/run starts; skipped, visibly, elsewhere).</summary>
+public sealed class KnowledgeEditorOnPostgresTests() : KnowledgeEditorContract("postgres");
+
 /// <summary>Editing the knowledge base: validation, publishing into search at once, concurrency, history and rollback, town scopes.</summary>
-public sealed class KnowledgeEditorTests : IDisposable
+public abstract class KnowledgeEditorContract(string provider) : IDisposable
 {
-    private readonly KnowledgeTestBase _kb = new();
+    private readonly KnowledgeTestBase _kb = new(provider);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _kb.Dispose();
+    public void Dispose()
+    {
+        _kb.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task An_entry_is_searchable_the_moment_it_is_published_and_gone_the_moment_it_is_archived()

@@ -8,15 +8,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KokkaBot.Tests.Support;
 
-/// <summary>A knowledge base on its own SQLite file with its own in-memory search index, without a web host.</summary>
+/// <summary>
+/// A knowledge base with its own database and its own in-memory search index, without a web host:
+/// a fresh SQLite file, or a fresh database on the PostgreSQL server that .ci/run starts.
+/// </summary>
 public sealed class KnowledgeTestBase : IDisposable
 {
-    public KnowledgeTestBase()
+    /// <summary>The PostgreSQL server for tests (.ci/run sets it); without it PostgreSQL tests skip, except in CI.</summary>
+    public const string PostgresVariable = "KOKKA_TEST_POSTGRES";
+
+    private readonly string? _postgresDatabase;
+
+    public KnowledgeTestBase(string provider = "sqlite")
     {
-        var file = Path.Combine(KokkaTestHost.NewDataDirectory(), "knowledge.db");
-        var connectionString = StorageSetup.SqliteConnectionString($"Data Source={file}", "/");
-        var options = StorageSetup.UseDatabase(new DbContextOptionsBuilder<SqliteKnowledgeDbContext>(), connectionString, KnowledgeDbContext.MigrationsHistoryTable).Options;
-        Database = new KnowledgeDatabase(() => new SqliteKnowledgeDbContext((DbContextOptions<SqliteKnowledgeDbContext>)options), new DatabaseWriteGate(serializeWrites: true));
+        if (provider == "postgres")
+        {
+            var server = PostgresServer();
+            _postgresDatabase = "kokka_test_" + Guid.NewGuid().ToString("N")[..12];
+            var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+            var options = new DbContextOptionsBuilder<PostgresKnowledgeDbContext>()
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable)).Options;
+            Database = new KnowledgeDatabase(() => new PostgresKnowledgeDbContext(options), new DatabaseWriteGate(serializeWrites: false));
+        }
+        else
+        {
+            var file = Path.Combine(KokkaTestHost.NewDataDirectory(), "knowledge.db");
+            var connectionString = StorageSetup.SqliteConnectionString($"Data Source={file}", "/");
+            var options = StorageSetup.UseDatabase(new DbContextOptionsBuilder<SqliteKnowledgeDbContext>(), connectionString, KnowledgeDbContext.MigrationsHistoryTable).Options;
+            Database = new KnowledgeDatabase(() => new SqliteKnowledgeDbContext((DbContextOptions<SqliteKnowledgeDbContext>)options), new DatabaseWriteGate(serializeWrites: true));
+        }
         using (var db = Database.Open())
             db.Database.Migrate();
         Index = new KnowledgeIndex();
@@ -49,5 +69,28 @@ public sealed class KnowledgeTestBase : IDisposable
         },
     }.ToEntity();
 
-    public void Dispose() => Index.Dispose();
+    public void Dispose()
+    {
+        Index.Dispose();
+        if (_postgresDatabase is null)
+            return;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection(PostgresServer());
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+
+    /// <summary>The server's connection string; skips the test when there is none outside CI.</summary>
+    public static string PostgresServer()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (!string.IsNullOrWhiteSpace(server))
+            return server;
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+            Assert.Fail($"CI runs the PostgreSQL tests, but {PostgresVariable} is not set: .ci/run starts a server and sets it.");
+        Assert.Skip($"No PostgreSQL server: set {PostgresVariable} (for example \"Host=127.0.0.1;Username=postgres;Password=…\") to run the PostgreSQL tests (CI always does).");
+        return "";
+    }
 }

@@ -7,6 +7,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KokkaBot.Knowledge;
 
+public sealed class KnowledgeStorageOptions
+{
+    public const string Section = "Knowledge";
+
+    /// <summary>
+    /// Sqlite (the embedded default: the knowledge tables live in the host's SQLite file) or Postgres
+    /// (a shared server, ConnectionStrings:Knowledge).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.RegularExpression("^(?i:sqlite|postgres)$", ErrorMessage = "Knowledge:Provider must be Sqlite or Postgres.")]
+    public string Provider { get; set; } = "Sqlite";
+
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+}
+
 public static class KnowledgeSetup
 {
     /// <summary>The knowledge base: its tables in the host's database, the search index, the editor, and the seed content for an empty database.</summary>
@@ -20,13 +34,25 @@ public static class KnowledgeSetup
         });
         services.AddSingleton<LinkChecker>();
         services.AddHostedService(sp => sp.GetRequiredService<LinkChecker>());
-        services.AddPooledDbContextFactory<SqliteKnowledgeDbContext>((sp, db) =>
-            StorageSetup.UseDatabase(db, sp.GetRequiredService<DatabaseSettings>().ConnectionString, KnowledgeDbContext.MigrationsHistoryTable));
-        services.AddSingleton(sp =>
+        services.AddOptions<KnowledgeStorageOptions>().Bind(configuration.GetSection(KnowledgeStorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var storage = configuration.GetSection(KnowledgeStorageOptions.Section).Get<KnowledgeStorageOptions>() ?? new KnowledgeStorageOptions();
+        if (storage.IsPostgres)
         {
-            var factory = sp.GetRequiredService<IDbContextFactory<SqliteKnowledgeDbContext>>();
-            return new KnowledgeDatabase(factory.CreateDbContext, sp.GetRequiredService<DatabaseWriteGate>());
-        });
+            var connectionString = configuration.GetConnectionString("Knowledge")
+                ?? throw new InvalidOperationException("Knowledge:Provider is Postgres: set ConnectionStrings:Knowledge to the PostgreSQL server (Host=…;Database=…;Username=…;Password=…).");
+            services.AddPooledDbContextFactory<PostgresKnowledgeDbContext>(db =>
+                db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(KnowledgeDbContext.MigrationsHistoryTable)));
+            // A server database takes concurrent writers itself.
+            services.AddSingleton(sp => new KnowledgeDatabase(
+                sp.GetRequiredService<IDbContextFactory<PostgresKnowledgeDbContext>>().CreateDbContext, new DatabaseWriteGate(serializeWrites: false)));
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<SqliteKnowledgeDbContext>((sp, db) =>
+                StorageSetup.UseDatabase(db, sp.GetRequiredService<DatabaseSettings>().ConnectionString, KnowledgeDbContext.MigrationsHistoryTable));
+            services.AddSingleton(sp => new KnowledgeDatabase(
+                sp.GetRequiredService<IDbContextFactory<SqliteKnowledgeDbContext>>().CreateDbContext, sp.GetRequiredService<DatabaseWriteGate>()));
+        }
         services.AddSingleton(_ => new KnowledgeIndex());
         services.AddSingleton<KnowledgeEditor>();
         services.AddHostedService<KnowledgeInitializer>();
