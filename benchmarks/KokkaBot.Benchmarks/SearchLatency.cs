@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using KokkaBot.Knowledge.Search;
+
+namespace KokkaBot.Benchmarks;
+
+/// <summary>
+/// The latency of every single query, for p50/p99 (BenchmarkDotNet reports per-iteration averages):
+/// <c>dotnet run -c Release --project benchmarks/KokkaBot.Benchmarks -- search-latency [entries] [queries]</c>.
+/// </summary>
+public static class SearchLatency
+{
+    public static void Run(int entries, int queries)
+    {
+        var build = Stopwatch.StartNew();
+        var synthetic = SyntheticKnowledge.Build(entries);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        using var index = new KnowledgeIndex();
+        build.Restart();
+        index.Rebuild(synthetic);
+        build.Stop();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"index of {entries:N0} entries built in {build.Elapsed.TotalSeconds:F1} s; managed memory held: {(after - before) / 1024.0 / 1024.0:F0} MB");
+
+        var questions = SyntheticKnowledge.Questions();
+        for (var i = 0; i < 2000; i++)
+            Ask(index, questions[i % questions.Count]);
+
+        var samples = new double[queries];
+        for (var i = 0; i < queries; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            Ask(index, questions[i % questions.Count]);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(samples);
+        double P(double q) => samples[Math.Min(samples.Length - 1, (int)(q * samples.Length))];
+        Console.WriteLine($"{queries:N0} queries: p50 {P(0.50):F2} ms, p90 {P(0.90):F2} ms, p99 {P(0.99):F2} ms, max {samples[^1]:F2} ms");
+    }
+
+    private static SearchResult Ask(KnowledgeIndex index, (string Question, string Language, string? Town) q) =>
+        index.Search(new SearchRequest(q.Question, q.Language, q.Town) { Max = 3 });
+}
