@@ -10,7 +10,16 @@ namespace KokkaBot.Benchmarks;
 public static class SyntheticKnowledge
 {
     private static readonly string[] Towns = ["kotka", "hamina", "kouvola", "lappeenranta", "imatra"];
-    private static readonly string[] Fillers = ["service", "palvelu", "tjänst", "служба", "служба", "خدمة", "office", "toimisto", "centre", "keskus", "point", "piste"];
+    /// <summary>Words a real title might add, in each language: "service", "office", "point".</summary>
+    private static readonly Dictionary<string, string[]> Fillers = new()
+    {
+        ["en"] = ["service", "office", "point"],
+        ["fi"] = ["palvelu", "toimisto", "piste"],
+        ["sv"] = ["tjänst", "kontor", "punkt"],
+        ["ru"] = ["служба", "офис", "пункт"],
+        ["uk"] = ["служба", "офіс", "пункт"],
+        ["ar"] = ["خدمة", "مكتب", "نقطة"],
+    };
 
     public static List<KnowledgeEntry> Build(int count)
     {
@@ -23,15 +32,25 @@ public static class SyntheticKnowledge
             var copy = Clone(source);
             copy.Slug = i < seed.Count ? source.Slug : $"{source.Slug}-{i}";
             copy.Towns = i < seed.Count ? source.Towns : [Towns[random.Next(Towns.Length)]];
+            // One filler and number per entry, said in each of its languages, as a real entry's title would be.
+            var filler = random.Next(3);
+            var number = random.Next(1000, 9999);
             foreach (var text in copy.Texts.Where(t => i >= seed.Count))
             {
-                var extra = $"{Fillers[random.Next(Fillers.Length)]} {random.Next(1000, 9999)}";
+                var extra = $"{Fillers.GetValueOrDefault(text.Language, Fillers["en"])[filler]} {number}";
                 text.Title = text.Title is null ? null : $"{text.Title} {extra}";
                 text.Keywords = [.. text.Keywords, extra];
             }
             entries.Add(copy);
         }
         return entries;
+    }
+
+    /// <summary>The seed entry a synthetic entry was copied from.</summary>
+    public static string SourceOf(string slug, int seedCount)
+    {
+        var dash = slug.LastIndexOf('-');
+        return dash > 0 && int.TryParse(slug.AsSpan(dash + 1), out var i) && i >= seedCount ? slug[..dash] : slug;
     }
 
     /// <summary>The labelled questions: what students really type, in six languages.</summary>
