@@ -29,5 +29,15 @@ public static class MessageFactory
         Attachments = [attachment],
     };
 
+    /// <summary>Several cards side by side, scrolled horizontally (<c>attachmentLayout: "carousel"</c>).</summary>
+    public static Activity Carousel(IEnumerable<Attachment> attachments, string? text = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        InputHint = InputHints.AcceptingInput,
+        AttachmentLayout = "carousel",
+        Attachments = attachments.ToArray(),
+    };
+
     public static Activity Typing() => new() { Type = ActivityTypes.Typing };
 }
