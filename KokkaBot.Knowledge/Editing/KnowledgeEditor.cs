@@ -61,6 +61,12 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 
 public sealed record RevisionSummary(int Version, string Change, string ChangedBy, DateTime ChangedAt);
 
+/// <summary>What students said of the answers from one entry; <see cref="NotHelpfulQuestions"/> are the latest thumbs down, newest first.</summary>
+public sealed record FeedbackSummary(string Slug, int Helpful, int NotHelpful, DateTime LastAt, IReadOnlyList<FeedbackQuestion> NotHelpfulQuestions);
+
+/// <summary>A question whose answer a student found unhelpful.</summary>
+public sealed record FeedbackQuestion(string Question, string Language, string? Town, DateTime At);
+
 public sealed record ImportLine(int Item, string? Slug, string Outcome, IReadOnlyList<string> Reasons);
 
 public sealed record ImportReport(IReadOnlyList<ImportLine> Lines)
@@ -255,6 +261,15 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
         return checks.OrderBy(c => c.Outcome == "ok").ThenBy(c => c.Slug, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Keeps a question the bot could not answer, for coordinators.</summary>
+    public async Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        db.UnansweredQuestions.Add(question);
+        using (await database.WriteGate.EnterAsync(cancellationToken))
+            await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Questions the bot could not answer, newest first.</summary>
     public async Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(bool includeResolved, int take, CancellationToken cancellationToken)
     {
@@ -263,6 +278,40 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
         if (!includeResolved)
             query = query.Where(q => !q.Resolved);
         return await query.OrderByDescending(q => q.AskedAt).ThenByDescending(q => q.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Keeps a student's thumbs up or down on an answer.</summary>
+    public async Task RecordFeedbackAsync(AnswerFeedback feedback, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        db.AnswerFeedback.Add(feedback);
+        using (await database.WriteGate.EnterAsync(cancellationToken))
+            await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Feedback per entry, the entries with the most unhelpful answers first, each with its latest unhelpful questions.</summary>
+    public async Task<IReadOnlyList<FeedbackSummary>> FeedbackAsync(int take, CancellationToken cancellationToken)
+    {
+        const int questionsPerEntry = 5;
+        await using var db = database.Open();
+        var counts = await db.AnswerFeedback.AsNoTracking()
+            .GroupBy(f => f.Slug)
+            .Select(g => new { Slug = g.Key, Helpful = g.Count(f => f.Helpful), NotHelpful = g.Count(f => !f.Helpful), LastAt = g.Max(f => f.At) })
+            .OrderByDescending(c => c.NotHelpful).ThenByDescending(c => c.LastAt).ThenBy(c => c.Slug)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        var slugs = counts.Where(c => c.NotHelpful > 0).Select(c => c.Slug).ToList();
+        var questions = await db.AnswerFeedback.AsNoTracking()
+            .Where(f => !f.Helpful && slugs.Contains(f.Slug))
+            .GroupBy(f => f.Slug)
+            .Select(g => new
+            {
+                Slug = g.Key,
+                Latest = g.OrderByDescending(f => f.At).ThenByDescending(f => f.Id).Take(questionsPerEntry)
+                    .Select(f => new FeedbackQuestion(f.Question, f.Language, f.Town, f.At)).ToList(),
+            })
+            .ToDictionaryAsync(q => q.Slug, q => q.Latest, StringComparer.Ordinal, cancellationToken);
+        return counts.Select(c => new FeedbackSummary(c.Slug, c.Helpful, c.NotHelpful, c.LastAt, questions.GetValueOrDefault(c.Slug) ?? [])).ToList();
     }
 
     public async Task<IReadOnlyList<EntryDocument>> ExportAsync(EntryFilter filter, CancellationToken cancellationToken)

@@ -65,6 +65,26 @@ public sealed class UnansweredQuestion
     public bool Resolved { get; set; }
 }
 
+/// <summary>A student's thumbs up or down on one answer card: which answers help and which need rewriting.</summary>
+public sealed class AnswerFeedback
+{
+    public long Id { get; set; }
+
+    /// <summary>The entry the answer came from.</summary>
+    public required string Slug { get; set; }
+
+    public bool Helpful { get; set; }
+
+    /// <summary>What the student asked.</summary>
+    public required string Question { get; set; }
+
+    public required string Language { get; set; }
+    public string? Town { get; set; }
+
+    /// <summary>When the feedback was given (UTC).</summary>
+    public DateTime At { get; set; }
+}
+
 internal sealed class EntryRevisionConfiguration : IEntityTypeConfiguration<EntryRevision>
 {
     public void Configure(EntityTypeBuilder<EntryRevision> builder)
@@ -112,5 +132,19 @@ internal sealed class UnansweredQuestionConfiguration : IEntityTypeConfiguration
         builder.Property(q => q.Language).HasMaxLength(8);
         builder.Property(q => q.Town).HasMaxLength(32);
         builder.Property(q => q.BestSlug).HasMaxLength(120);
+    }
+}
+
+internal sealed class AnswerFeedbackConfiguration : IEntityTypeConfiguration<AnswerFeedback>
+{
+    public void Configure(EntityTypeBuilder<AnswerFeedback> builder)
+    {
+        builder.ToTable("KnowledgeAnswerFeedback");
+        builder.HasIndex(f => f.Slug);
+        builder.HasIndex(f => f.At);
+        builder.Property(f => f.Slug).HasMaxLength(120);
+        builder.Property(f => f.Question).HasMaxLength(1000);
+        builder.Property(f => f.Language).HasMaxLength(8);
+        builder.Property(f => f.Town).HasMaxLength(32);
     }
 }

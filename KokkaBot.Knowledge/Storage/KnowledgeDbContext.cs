@@ -8,7 +8,8 @@ namespace KokkaBot.Knowledge.Storage;
 
 /// <summary>
 /// The knowledge base's tables: entries with their texts, their history, the audit log, link
-/// checks. One subclass per database provider carries that provider's migrations.
+/// checks, unanswered questions, students' feedback on answers. One subclass per database
+/// provider carries that provider's migrations.
 /// </summary>
 public abstract class KnowledgeDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -19,6 +20,7 @@ public abstract class KnowledgeDbContext(DbContextOptions options) : DbContext(o
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
     public DbSet<LinkCheck> LinkChecks => Set<LinkCheck>();
     public DbSet<UnansweredQuestion> UnansweredQuestions => Set<UnansweredQuestion>();
+    public DbSet<AnswerFeedback> AnswerFeedback => Set<AnswerFeedback>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(KnowledgeDbContext).Assembly);

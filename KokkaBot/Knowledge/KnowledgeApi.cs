@@ -45,6 +45,9 @@ public static class KnowledgeApi
             .WithName("LinkChecks").WithSummary("The latest check of every link of the published entries, failing ones first.");
         api.MapGet("/unanswered", async (KnowledgeEditor editor, bool? all, int? take, CancellationToken ct) =>
             TypedResults.Ok(await editor.UnansweredAsync(all == true, Math.Clamp(take ?? 200, 1, 1000), ct))).WithName("UnansweredQuestions");
+        api.MapGet("/feedback", async (KnowledgeEditor editor, int? take, CancellationToken ct) =>
+            TypedResults.Ok(await editor.FeedbackAsync(Math.Clamp(take ?? 200, 1, 1000), ct)))
+            .WithName("AnswerFeedback").WithSummary("Students' thumbs up and down per entry, the entries with the most unhelpful answers first.");
 
         var edit = api.MapGroup("").RequireAuthorization(StaffPolicies.EditKnowledge);
         edit.MapPost("/entries", CreateAsync).WithName("CreateEntry");

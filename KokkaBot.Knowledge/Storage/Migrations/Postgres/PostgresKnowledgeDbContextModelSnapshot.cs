@@ -91,6 +91,48 @@ namespace KokkaBot.Knowledge.Storage.Migrations.Postgres
                     b.ToTable("KnowledgeEntries", (string)null);
                 });
 
+            modelBuilder.Entity("KokkaBot.Knowledge.Storage.AnswerFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Slug");
+
+                    b.ToTable("KnowledgeAnswerFeedback", (string)null);
+                });
+
             modelBuilder.Entity("KokkaBot.Knowledge.Storage.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
