@@ -3,7 +3,9 @@ using KokkaBot.Channels.Connector;
 using KokkaBot.Channels.DirectLine;
 using KokkaBot.Conversation;
 using KokkaBot.Knowledge;
+using KokkaBot.ServicePaths;
 using KokkaBot.Staff;
+using KokkaBot.TextAnalysis;
 using KokkaBot.Storage;
 using KokkaBot.WebChat;
 
@@ -23,7 +25,9 @@ public static class KokkaBotHost
             .AddKokkaStorage(builder.Configuration, builder.Environment)
             .AddBotRuntime()
             .AddKnowledgeBase(builder.Configuration)
+            .AddTextAnalysis(builder.Configuration)
             .AddKokkaConversation()
+            .AddServicePaths(builder.Configuration)
             .AddBotConnector(builder.Configuration)
             .AddDirectLine(builder.Configuration)
             .AddWebChat(builder.Configuration)

@@ -210,6 +210,28 @@ public sealed class KnowledgeIndex : IDisposable
         finally { _entriesLock.ExitReadLock(); }
     }
 
+    /// <summary>
+    /// Published entries of a category and kind for a town: the town's own first, then regional and
+    /// national ones; other towns' entries are left out. A guided path lists entries this way.
+    /// </summary>
+    public IReadOnlyList<KnowledgeEntry> Browse(string? category, EntryKind? kind, string? town, int max)
+    {
+        _entriesLock.EnterReadLock();
+        try
+        {
+            return _entries.Values
+                .Where(e => e.Status == EntryStatus.Published
+                    && (category is null || e.Category == category)
+                    && (kind is null || e.Kind == kind)
+                    && (e.IsNational || town is null || e.Towns.Contains(town)))
+                .OrderBy(e => e.IsNational ? 2 : e.Towns.Count == 1 ? 0 : 1)
+                .ThenBy(e => e.Slug, StringComparer.Ordinal)
+                .Take(max)
+                .ToList();
+        }
+        finally { _entriesLock.ExitReadLock(); }
+    }
+
     public SearchResult Search(SearchRequest request)
     {
         var language = Vocabulary.IsLanguage(request.Language) ? request.Language : "en";

@@ -39,7 +39,7 @@ public class BotTextsTests
     {
         var english = _texts.For("en");
         foreach (var area in MainMenu.Areas)
-            Assert.False(string.IsNullOrWhiteSpace(english[$"menu.{area.Key}"]));
+            Assert.False(string.IsNullOrWhiteSpace(english[$"menu.{area}"]));
         foreach (var role in OnboardingDialog.Roles)
             Assert.False(string.IsNullOrWhiteSpace(english[$"role.{role}"]));
     }

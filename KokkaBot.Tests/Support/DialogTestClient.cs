@@ -5,7 +5,10 @@ using KokkaBot.Bot.Schema;
 using KokkaBot.Bot.State;
 using KokkaBot.Conversation;
 using KokkaBot.Conversation.Texts;
+using KokkaBot.ServicePaths;
 using KokkaBot.Storage;
+using KokkaBot.TextAnalysis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +46,15 @@ public sealed class DialogTestClient : IAsyncDisposable
 
     /// <summary>KokkaBot itself, as users meet it.</summary>
     public static DialogTestClient ForKokka(ITestOutputHelper? output = null, string locale = "en-US", TestDatabase? database = null) =>
-        new(Build(database, services => services.AddKokkaConversation()), output, locale);
+        new(Build(database, services =>
+        {
+            var knowledge = SeededKnowledge.Instance;
+            services.AddSingleton(knowledge.Index);
+            services.AddSingleton(knowledge.Editor);
+            services.AddTextAnalysis(new ConfigurationBuilder().Build());
+            services.AddServicePaths(new ConfigurationBuilder().Build());
+            services.AddKokkaConversation();
+        }), output, locale);
 
     /// <summary>A bare bot that only runs the given dialogs, for testing the dialog engine.</summary>
     public static DialogTestClient ForDialogs(IEnumerable<Dialog> dialogs, string rootDialogId, ITestOutputHelper? output = null, IDialogInterruptions? interruptions = null, TestDatabase? database = null) =>
@@ -106,7 +117,10 @@ public sealed class DialogTestClient : IAsyncDisposable
     {
         var buttons = activity.SuggestedActions?.Actions.Select(a => a.Title) ?? [];
         var suffix = buttons.Any() ? $"  [{string.Join(" | ", buttons)}]" : "";
-        return (activity.Type == ActivityTypes.Message ? activity.Text : activity.Type) + suffix;
+        var cards = activity.Attachments is { Count: > 0 } attachments
+            ? $"[{string.Join(" | ", attachments.Select(a => a.ContentType?.Split('.').Last() + (activity.EntrySlugs() is { Count: > 0 } slugs ? " " + string.Join(",", slugs) : "")).Distinct())}] "
+            : "";
+        return cards + (activity.Type == ActivityTypes.Message ? activity.Text : activity.Type) + suffix;
     }
 
     private static ServiceProvider Build(TestDatabase? database, Action<IServiceCollection> configure)

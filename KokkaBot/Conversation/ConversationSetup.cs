@@ -1,9 +1,11 @@
+using KokkaBot.Answers;
 using KokkaBot.Bot;
 using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Dialogs.Prompts;
 using KokkaBot.Bot.Schema;
 using KokkaBot.Bot.State;
 using KokkaBot.Conversation.Texts;
+using KokkaBot.ServicePaths;
 
 using IMiddleware = KokkaBot.Bot.IMiddleware;
 
@@ -17,6 +19,9 @@ public static class ConversationSetup
         services.AddSingleton<BotTexts>();
         services.AddSingleton<Profiles>();
         services.AddSingleton<GlobalCommands>();
+        services.AddSingleton<QuestionLanguage>();
+        services.AddSingleton<KnowledgeAnswers>();
+        services.AddSingleton<AnswerInterruptions>();
 
         services.AddSingleton<Dialog, MainDialog>();
         services.AddSingleton<Dialog, OnboardingDialog>();
@@ -31,7 +36,8 @@ public static class ConversationSetup
             sp.GetRequiredService<DialogSet>(),
             DialogIds.Main,
             sp.GetRequiredService<ConversationState>().CreateProperty<DialogState>("dialogState"),
-            sp.GetRequiredService<GlobalCommands>()));
+            // Commands first ("menu", "help"), then questions typed where a button was expected.
+            new InterruptionChain(sp.GetRequiredService<GlobalCommands>(), sp.GetRequiredService<AnswerInterruptions>())));
 
         // Middleware, outermost first: errors → state → language.
         services.AddSingleton<TurnErrorReply>(sp => Apology(sp.GetRequiredService<BotTexts>()));
@@ -59,6 +65,13 @@ internal sealed class ConversationStartupCheck(IServiceProvider services) : IHos
         foreach (var dialog in dialogs.All)
             _ = dialog.Version;
         services.GetRequiredService<IBot>();
+        var paths = services.GetRequiredService<ServicePathCatalog>();
+        var withoutPath = MainMenu.Areas.Where(a => a is not (MainMenu.Ask or MainMenu.Person) && paths.ForMenu(a) is null).ToList();
+        if (withoutPath.Count > 0)
+            throw new InvalidOperationException($"The main menu items {string.Join(", ", withoutPath)} have no service path in dialogs/.");
+        var unknown = paths.Paths.FirstOrDefault(p => !MainMenu.Areas.Contains(p.Menu));
+        if (unknown is not null)
+            throw new InvalidOperationException($"Service path dialogs/{unknown.File}: menu '{unknown.Menu}' is not a main menu item ({string.Join(", ", MainMenu.Areas)}).");
         return Task.CompletedTask;
     }
 

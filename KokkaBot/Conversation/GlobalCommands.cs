@@ -13,7 +13,7 @@ namespace KokkaBot.Conversation;
 /// </summary>
 public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogInterruptions
 {
-    private enum Command { Help, Menu, StartOver, Language, Person }
+    private enum Command { Help, Menu, StartOver, Language, Person, Resume }
 
     private static readonly Dictionary<string, Command> Vocabulary = BuildVocabulary();
 
@@ -23,12 +23,19 @@ public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogI
         .DistinctBy(n => n.Name)
         .ToDictionary(n => n.Name, n => n.Code, StringComparer.Ordinal);
 
+    /// <summary>The bot's own buttons ("Talk to an advisor", "Menu") in every language it speaks.</summary>
+    private readonly Dictionary<string, Command> _buttons = Languages.All
+        .SelectMany(l => new[] { (Key: "person.button", Command: Command.Person), (Key: "menu.button", Command: Command.Menu) }
+            .Select(b => (Word: ChoiceRecognizer.Normalize(texts.For(l.Code)[b.Key]), b.Command)))
+        .DistinctBy(b => b.Word)
+        .ToDictionary(b => b.Word, b => b.Command, StringComparer.Ordinal);
+
     public async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         var text = ChoiceRecognizer.Normalize(dc.Context.Activity.Text);
         var isLanguage = LanguageNames.TryGetValue(text, out var language);
         Command command = default;
-        if (!isLanguage && !Vocabulary.TryGetValue(text, out command))
+        if (!isLanguage && !Vocabulary.TryGetValue(text, out command) && !_buttons.TryGetValue(text, out command))
             return false;
         if (IsAnswerToActivePrompt(dc, text))
             return false;
@@ -62,6 +69,10 @@ public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogI
                     t["language.prompt"],
                     Languages.All.Select(l => CardAction.ImBack(l.NativeName))), cancellationToken);
                 break;
+            case Command.Resume:
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await dc.BeginDialogAsync(DialogIds.Main, new MainState { Resume = true }, cancellationToken);
+                break;
             case Command.Person:
                 await MainMenu.TalkToPersonAsync(turn, await profiles.GetAsync(turn, cancellationToken), cancellationToken);
                 await dc.RepromptDialogAsync(cancellationToken);
@@ -93,10 +104,11 @@ public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogI
         var words = new Dictionary<Command, string[]>
         {
             [Command.Help] = ["help", "apua", "ohje", "ohjeet", "hjälp", "помощь", "допомога", "مساعدة"],
-            [Command.Menu] = ["menu", "main menu", "cancel", "back", "valikko", "päävalikko", "peruuta", "takaisin", "meny"],
-            [Command.StartOver] = ["start over", "restart", "reset", "aloita alusta", "alusta", "börja om"],
+            [Command.Menu] = ["menu", "main menu", "cancel", "back", "valikko", "päävalikko", "peruuta", "takaisin", "meny", "меню", "القائمة"],
+            [Command.StartOver] = ["start over", "restart", "reset", "aloita alusta", "alusta", "börja om", "начать заново", "почати спочатку", "ابدأ من جديد"],
             [Command.Language] = ["language", "change language", "kieli", "vaihda kieli", "vaihda kieltä", "språk", "язык", "мова", "لغة"],
-            [Command.Person] = ["person", "talk to a person", "human", "agent", "advisor", "adviser", "ihminen", "neuvoja", "puhu ihmiselle", "asiakaspalvelu"],
+            [Command.Person] = ["person", "talk to a person", "human", "agent", "advisor", "adviser", "ihminen", "neuvoja", "puhu ihmiselle", "asiakaspalvelu", "människa", "человек", "людина", "شخص"],
+            [Command.Resume] = ["where was i", "continue", "resume", "missä olin", "jatka", "jatketaan", "var var jag", "fortsätt", "где я остановился", "продолжить", "де я зупинився", "продовжити", "أين توقفت", "متابعة"],
         };
         return words
             .SelectMany(p => p.Value.Select(w => (Word: ChoiceRecognizer.Normalize(w), Command: p.Key)))

@@ -1,6 +1,8 @@
+using KokkaBot.Answers;
 using KokkaBot.Bot;
 using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Dialogs.Prompts;
+using KokkaBot.ServicePaths;
 
 namespace KokkaBot.Conversation;
 
@@ -8,12 +10,24 @@ public sealed record MainState
 {
     /// <summary>How many topics the user has been through in this round of the menu.</summary>
     public int Rounds { get; init; }
+
+    /// <summary>"Where was I?": go straight back into the latest unfinished path.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>The user chose "ask a question": the next answer is a question.</summary>
+    public bool Asking { get; init; }
 }
 
-/// <summary>The root of every conversation: first questions for new users, then the main menu, again and again.</summary>
-public sealed class MainDialog(Profiles profiles) : WaterfallDialog<MainState>(DialogIds.Main)
+/// <summary>
+/// The root of every conversation: first questions for new users, then the main menu, again and
+/// again. A menu item starts its service path; "ask a question" answers from the knowledge base.
+/// </summary>
+public sealed class MainDialog(Profiles profiles, ServicePathCatalog paths, PathSteps pathSteps, KnowledgeAnswers answers)
+    : WaterfallDialog<MainState>(DialogIds.Main)
 {
-    protected override IEnumerable<WaterfallStep<MainState>> Steps => [EnsureProfileAsync, ShowMenuAsync, AnswerAsync];
+    private sealed record ResumePath(ServicePath Path);
+
+    protected override IEnumerable<WaterfallStep<MainState>> Steps => [EnsureProfileAsync, ShowMenuAsync, StartAreaAsync, FinishAreaAsync];
 
     private async Task<DialogTurnResult> EnsureProfileAsync(WaterfallStepContext<MainState> step, CancellationToken cancellationToken)
     {
@@ -26,20 +40,53 @@ public sealed class MainDialog(Profiles profiles) : WaterfallDialog<MainState>(D
     private async Task<DialogTurnResult> ShowMenuAsync(WaterfallStepContext<MainState> step, CancellationToken cancellationToken)
     {
         var t = step.Context.Texts();
+        if (step.State.Resume)
+        {
+            if (await pathSteps.ResumableAsync(step.Context, cancellationToken) is { } path)
+                return await step.NextAsync(new ResumePath(path), cancellationToken);
+            await step.Context.SendActivityAsync(t["resume.none"], cancellationToken);
+        }
+
+        var standings = await pathSteps.StandingsAsync(step.Context, cancellationToken);
+        var progress = standings.ToDictionary(s => s.Path.Menu, s => (s.Done, s.Total), StringComparer.Ordinal);
         return await step.PromptAsync(DialogIds.Choice, new PromptOptions
         {
             Prompt = MessageFactory.Text(t[step.State.Rounds == 0 ? "menu.prompt" : "menu.prompt.again"]),
             RetryPrompt = MessageFactory.Text(t["menu.retry"]),
-            Choices = MainMenu.Choices(t),
+            Choices = MainMenu.Choices(t, progress),
             Locale = t.Language,
         }, cancellationToken);
     }
 
-    private async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext<MainState> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> StartAreaAsync(WaterfallStepContext<MainState> step, CancellationToken cancellationToken)
     {
-        var area = (FoundChoice)step.Result!;
-        var profile = await profiles.GetAsync(step.Context, cancellationToken);
-        await MainMenu.AnswerAsync(step.Context, profile, area.Value, cancellationToken);
+        if (step.Result is ResumePath resume)
+            return await step.BeginDialogAsync(resume.Path.DialogId, new PathState { Resuming = true }, cancellationToken);
+
+        var area = ((FoundChoice)step.Result!).Value;
+        if (paths.ForMenu(area) is { } path)
+            return await step.BeginDialogAsync(path.DialogId, new PathState(), cancellationToken);
+
+        var t = step.Context.Texts();
+        if (area == MainMenu.Person)
+        {
+            await MainMenu.TalkToPersonAsync(step.Context, await profiles.GetAsync(step.Context, cancellationToken), cancellationToken);
+            return await step.NextAsync(null, cancellationToken);
+        }
+        if (area == MainMenu.Ask)
+        {
+            step.State = step.State with { Asking = true };
+            return await step.PromptAsync(DialogIds.Text, new PromptOptions { Prompt = MessageFactory.Text(t["ask.prompt"]), Locale = t.Language }, cancellationToken);
+        }
+
+        // A menu item without its path file: the catalog check at start makes this unreachable.
+        throw new InvalidOperationException($"The menu item '{area}' has no service path.");
+    }
+
+    private async Task<DialogTurnResult> FinishAreaAsync(WaterfallStepContext<MainState> step, CancellationToken cancellationToken)
+    {
+        if (step.State.Asking && step.Result is string question)
+            await answers.AnswerAsync(step.Context, question, cancellationToken);
         return await step.ReplaceDialogAsync(DialogIds.Main, new MainState { Rounds = step.State.Rounds + 1 }, cancellationToken);
     }
 }

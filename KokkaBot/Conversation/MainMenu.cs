@@ -1,59 +1,34 @@
+using System.Globalization;
 using KokkaBot.Bot;
 using KokkaBot.Bot.Dialogs.Prompts;
 using KokkaBot.Conversation.Texts;
 
 namespace KokkaBot.Conversation;
 
-/// <summary>A topic of the main menu and where to read about it until its guided path exists.</summary>
-public sealed record MenuArea(string Key, Func<UserProfile, string> InfoUrl);
-
 /// <summary>
-/// The service areas of the main menu. The guided paths and free-text answers are built in later
-/// work; until then each area says so honestly and gives a reliable page, so no answer is a dead end.
+/// The main menu: the eight service paths (dialogs/*.yaml, started by their menu key), asking a
+/// question, and talking to a person.
 /// </summary>
 public static class MainMenu
 {
     private const string InfoFinland = "https://www.infofinland.fi";
 
-    public static IReadOnlyList<MenuArea> Areas { get; } =
-    [
-        new("arrived", LocalGuide),
-        new("work", _ => "https://tyomarkkinatori.fi"),
-        new("housing", _ => InfoFinland),
-        new("family", _ => InfoFinland),
-        new("finnish", _ => "https://finnishcourses.fi"),
-        new("health", _ => InfoFinland),
-        new("people", LocalGuide),
-        new("stay", _ => "https://talentboost.fi"),
-        new("ask", _ => InfoFinland),
-        new("person", LocalGuide),
-    ];
+    public static IReadOnlyList<string> Areas { get; } =
+        ["arrived", "work", "housing", "family", "finnish", "health", "people", "stay", Ask, Person];
 
-    public static Choice[] Choices(TextSet t) =>
-        Areas.Select(a => new Choice(a.Key, t[$"menu.{a.Key}"], Synonyms(a.Key))).ToArray();
+    public const string Ask = "ask";
+    public const string Person = "person";
 
-    public static async Task AnswerAsync(TurnContext turn, UserProfile profile, string areaKey, CancellationToken cancellationToken)
-    {
-        var t = turn.Texts();
-        var area = Areas.First(a => a.Key == areaKey);
-        var url = area.InfoUrl(profile);
-        switch (area.Key)
+    /// <summary>The menu's buttons; a path the user has started shows its progress ("Just arrived (4/8)").</summary>
+    public static Choice[] Choices(TextSet t, IReadOnlyDictionary<string, (int Done, int Total)>? progress = null) =>
+        Areas.Select(area =>
         {
-            case "ask":
-                await turn.SendActivityAsync(t["ask.building"], cancellationToken);
-                await turn.SendActivityAsync(t.Format("area.meanwhile", ("url", url)), cancellationToken);
-                break;
-            case "person":
-                await TalkToPersonAsync(turn, profile, cancellationToken);
-                break;
-            default:
-                await turn.SendActivityAsync(t.Format("area.building", ("area", t[$"menu.{area.Key}"])), cancellationToken);
-                if (area.Key == "health")
-                    await turn.SendActivityAsync(t["area.health.emergency"], cancellationToken);
-                await turn.SendActivityAsync(t.Format("area.meanwhile", ("url", url)), cancellationToken);
-                break;
-        }
-    }
+            var title = t[$"menu.{area}"];
+            if (progress is not null && progress.TryGetValue(area, out var p) && p.Total > 0)
+                title = t.Format("menu.progress", ("area", title), ("done", p.Done.ToString(CultureInfo.InvariantCulture)), ("total", p.Total.ToString(CultureInfo.InvariantCulture)));
+            // The plain name stays a synonym, so typing "just arrived" still works.
+            return new Choice(area, title, [.. Synonyms(area), t[$"menu.{area}"]]);
+        }).ToArray();
 
     /// <summary>The handoff work completes this; until then the user learns where help is today.</summary>
     public static async Task TalkToPersonAsync(TurnContext turn, UserProfile profile, CancellationToken cancellationToken)

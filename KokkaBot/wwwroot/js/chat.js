@@ -20,9 +20,42 @@
       unavailable: 'KokkaBot ei ole juuri nyt käytettävissä. Yritä hetken päästä uudelleen.',
       retry: 'Yritä uudelleen',
     },
+    sv: {
+      tagline: 'Din guide i Sydöstra Finland',
+      language: 'Språk',
+      connecting: 'Ansluter…',
+      chatLabel: 'Chatta med KokkaBot',
+      unavailable: 'KokkaBot är inte tillgänglig just nu. Försök igen om en stund.',
+      retry: 'Försök igen',
+    },
+    ru: {
+      tagline: 'Ваш помощник в Юго-Восточной Финляндии',
+      language: 'Язык',
+      connecting: 'Подключение…',
+      chatLabel: 'Чат с KokkaBot',
+      unavailable: 'KokkaBot сейчас недоступен. Попробуйте ещё раз чуть позже.',
+      retry: 'Попробовать снова',
+    },
+    uk: {
+      tagline: 'Ваш помічник у Південно-Східній Фінляндії',
+      language: 'Мова',
+      connecting: 'Підключення…',
+      chatLabel: 'Чат із KokkaBot',
+      unavailable: 'KokkaBot зараз недоступний. Спробуйте ще раз трохи пізніше.',
+      retry: 'Спробувати ще раз',
+    },
+    ar: {
+      tagline: 'دليلك في جنوب شرق فنلندا',
+      language: 'اللغة',
+      connecting: 'جارٍ الاتصال…',
+      chatLabel: 'محادثة مع KokkaBot',
+      unavailable: 'KokkaBot غير متاح الآن. حاول مرة أخرى بعد قليل.',
+      retry: 'حاول مرة أخرى',
+    },
   };
-  // Web Chat's own strings (send box, notifications) follow these locales.
-  const WEB_CHAT_LOCALES = { en: 'en-US', fi: 'fi-FI' };
+  // Web Chat's own strings (send box, notifications) follow these locales; ar-SA has Web Chat's
+  // fullest Arabic strings. The bot reads only the language part ("ar-SA" → ar).
+  const WEB_CHAT_LOCALES = { en: 'en-US', fi: 'fi-FI', sv: 'sv-SE', ru: 'ru-RU', uk: 'uk-UA', ar: 'ar-SA' };
   const RIGHT_TO_LEFT = new Set(['ar']);
   const SET_LANGUAGE_EVENT = 'kokka/setLanguage';
 
@@ -71,10 +104,14 @@
     return 'en';
   }
 
+  function direction(language) {
+    return RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr';
+  }
+
   function applyPageLanguage(language) {
     const texts = PAGE_TEXTS[language] || PAGE_TEXTS.en;
     document.documentElement.lang = language;
-    document.documentElement.dir = RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr';
+    document.documentElement.dir = direction(language);
     for (const element of document.querySelectorAll('[data-text]')) {
       element.textContent = texts[element.dataset.text];
     }
@@ -127,6 +164,8 @@
         directLine: session.directLine,
         store: session.store,
         locale: WEB_CHAT_LOCALES[language] || 'en-US',
+        // Said outright rather than left to the locale ('auto'), so the page and Web Chat always agree.
+        dir: direction(language),
         styleOptions,
       },
       chat,

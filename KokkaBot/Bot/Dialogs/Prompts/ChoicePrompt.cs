@@ -45,6 +45,14 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
         new("no", "no", ["n", "nope", "nah", "not", "no thanks", "ei", "en", "eipä", "ei kiitos", "nej", "нет", "ні", "لا", "كلا"]),
     ];
 
+    /// <summary>Whether a text answers a yes/no question, in any language we serve.</summary>
+    public static bool IsAnswer(string? text)
+    {
+        var normalized = ChoiceRecognizer.Normalize(text);
+        return Labels.Values.Any(l => normalized == ChoiceRecognizer.Normalize(l.Yes) || normalized == ChoiceRecognizer.Normalize(l.No))
+            || ChoiceRecognizer.Recognize(text, Answers) is not null;
+    }
+
     public static (string Yes, string No) LabelsFor(string language) =>
         Labels.TryGetValue(language, out var labels) ? labels : Labels["en"];
 
