@@ -2,6 +2,8 @@ using KokkaBot.Bot;
 using KokkaBot.Channels.Connector;
 using KokkaBot.Channels.DirectLine;
 using KokkaBot.Conversation;
+using KokkaBot.Escalation;
+using KokkaBot.Handoff;
 using KokkaBot.Knowledge;
 using KokkaBot.ServicePaths;
 using KokkaBot.Staff;
@@ -28,6 +30,8 @@ public static class KokkaBotHost
             .AddTextAnalysis(builder.Configuration)
             .AddKokkaConversation()
             .AddServicePaths(builder.Configuration)
+            .AddEscalation(builder.Configuration)
+            .AddHandoff(builder.Configuration)
             .AddBotConnector(builder.Configuration)
             .AddDirectLine(builder.Configuration)
             .AddWebChat(builder.Configuration)
@@ -56,6 +60,7 @@ public static class KokkaBotHost
         app.MapDirectLine();
         app.MapWebChat();
         app.MapKnowledgeApi();
+        app.MapHandoff();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorPages();
         app.MapKokkaHealth();

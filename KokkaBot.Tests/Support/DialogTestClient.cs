@@ -5,6 +5,8 @@ using KokkaBot.Bot.Schema;
 using KokkaBot.Bot.State;
 using KokkaBot.Conversation;
 using KokkaBot.Conversation.Texts;
+using KokkaBot.Escalation;
+using KokkaBot.Handoff;
 using KokkaBot.ServicePaths;
 using KokkaBot.Storage;
 using KokkaBot.TextAnalysis;
@@ -45,13 +47,17 @@ public sealed class DialogTestClient : IAsyncDisposable
     public DialogTurnResult? LastResult => _services.GetService<DialogResultRecorder>()?.Last;
 
     /// <summary>KokkaBot itself, as users meet it.</summary>
-    public static DialogTestClient ForKokka(ITestOutputHelper? output = null, string locale = "en-US", TestDatabase? database = null) =>
+    public static DialogTestClient ForKokka(ITestOutputHelper? output = null, string locale = "en-US", TestDatabase? database = null, IDictionary<string, string?>? settings = null) =>
         new(Build(database, services =>
         {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
             var knowledge = SeededKnowledge.Instance;
             services.AddSingleton(knowledge.Index);
             services.AddSingleton(knowledge.Editor);
             services.AddTextAnalysis(new ConfigurationBuilder().Build());
+            services.AddSingleton<FakeHandoffService>();
+            services.AddSingleton<IHandoffService>(sp => sp.GetRequiredService<FakeHandoffService>());
+            services.AddEscalation(configuration);
             services.AddServicePaths(new ConfigurationBuilder().Build());
             services.AddKokkaConversation();
         }), output, locale);
@@ -78,6 +84,29 @@ public sealed class DialogTestClient : IAsyncDisposable
         ConversationId = conversationId;
         UserId = userId;
         return this;
+    }
+
+    /// <summary>
+    /// A proactive turn in this conversation (what the handoff side does when an advisor accepts or
+    /// ends): the callback runs with state loaded; returns what the bot sent.
+    /// </summary>
+    public async Task<IReadOnlyList<Activity>> ContinueAsync(Func<TurnContext, CancellationToken, Task> callback)
+    {
+        var adapter = _adapter;
+        var before = adapter.Sent.Count;
+        var reference = new ConversationReference
+        {
+            ChannelId = ChannelId,
+            Conversation = new ConversationAccount { Id = ConversationId },
+            User = new ChannelAccount { Id = UserId, Name = "Student", Role = RoleTypes.User },
+            Bot = new ChannelAccount { Id = "bot", Name = "KokkaBot", Role = RoleTypes.Bot },
+            Locale = Locale,
+        };
+        await adapter.ContinueConversationAsync(reference, (turn, ct) => callback(turn, ct), CancellationToken.None);
+        var sent = adapter.Sent.Skip(before).ToList();
+        foreach (var activity in sent)
+            _output?.WriteLine($"bot > {Describe(activity)}");
+        return sent;
     }
 
     public Task<IReadOnlyList<Activity>> SendAsync(string text) => SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = text });

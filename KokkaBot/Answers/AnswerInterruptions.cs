@@ -2,6 +2,7 @@ using KokkaBot.Bot.Cards;
 using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Dialogs.Prompts;
 using KokkaBot.Conversation;
+using KokkaBot.Escalation;
 
 namespace KokkaBot.Answers;
 
@@ -10,7 +11,7 @@ namespace KokkaBot.Answers;
 /// the question on screen (no button matches) is taken as a question: it is answered from the
 /// knowledge base, and then the same question is shown again, so a path goes on where it was.
 /// </summary>
-public sealed class AnswerInterruptions(KnowledgeAnswers answers, Profiles profiles) : IDialogInterruptions
+public sealed class AnswerInterruptions(KnowledgeAnswers answers, UnansweredCounter unanswered) : IDialogInterruptions
 {
     /// <summary>Shorter than this, an unrecognised reply is a mistyped button rather than a question.</summary>
     private const int MinQuestionLength = 3;
@@ -33,9 +34,6 @@ public sealed class AnswerInterruptions(KnowledgeAnswers answers, Profiles profi
                 case EntryCards.FeedbackAction when slug is not null:
                     await answers.FeedbackAsync(turn, slug, CardSubmit.GetString(value, "helpful") == "yes", question, cancellationToken);
                     break;
-                case EntryCards.AdvisorAction:
-                    await MainMenu.TalkToPersonAsync(turn, await profiles.GetAsync(turn, cancellationToken), cancellationToken);
-                    break;
                 default:
                     return false;
             }
@@ -46,7 +44,13 @@ public sealed class AnswerInterruptions(KnowledgeAnswers answers, Profiles profi
         var text = turn.Activity.Text?.Trim();
         if (text is null || text.Length < MinQuestionLength || !IsQuestion(dc, text))
             return false;
-        await answers.AnswerAsync(turn, text, cancellationToken);
+        var outcome = await answers.AnswerAsync(turn, text, cancellationToken);
+        if (await unanswered.RecordAsync(turn, outcome, cancellationToken))
+        {
+            // Twice without an answer: offer a person rather than the same question again.
+            await dc.BeginDialogAsync(EscalationDialog.DialogId, UnansweredCounter.Offer, cancellationToken);
+            return true;
+        }
         if (dc.ActiveDialog is null)
             return false; // Nothing was on screen: the conversation begins after the answer.
         await dc.RepromptDialogAsync(cancellationToken);

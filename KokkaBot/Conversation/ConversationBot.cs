@@ -2,6 +2,7 @@ using System.Text.Json;
 using KokkaBot.Bot;
 using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Schema;
+using KokkaBot.Escalation;
 
 namespace KokkaBot.Conversation;
 
@@ -9,7 +10,7 @@ namespace KokkaBot.Conversation;
 /// KokkaBot itself: greets people who join, runs the conversation's dialogs for every message, and
 /// follows the web page's language picker.
 /// </summary>
-public sealed class ConversationBot(DialogRunner dialogs, Profiles profiles, GlobalCommands commands) : ActivityHandler
+public sealed class ConversationBot(DialogRunner dialogs, Profiles profiles, GlobalCommands commands, HubHandoffStatus hubHandoff) : ActivityHandler
 {
     /// <summary>Sent by the web chat page when the user picks a language; <c>value</c> is a language code.</summary>
     public const string SetLanguageEvent = "kokka/setLanguage";
@@ -31,6 +32,11 @@ public sealed class ConversationBot(DialogRunner dialogs, Profiles profiles, Glo
 
     protected override async Task OnEventActivityAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        if (HandoffInitiation.StatusOf(turn.Activity) is { } state)
+        {
+            await hubHandoff.StatusAsync(turn, state, cancellationToken);
+            return;
+        }
         if (turn.Activity.Name == SetLanguageEvent
             && turn.Activity.Value is { ValueKind: JsonValueKind.String } value
             && Languages.Find(value.GetString()) is { } language)

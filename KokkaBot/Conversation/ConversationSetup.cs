@@ -1,4 +1,5 @@
 using KokkaBot.Answers;
+using KokkaBot.Escalation;
 using KokkaBot.Bot;
 using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Dialogs.Prompts;
@@ -37,13 +38,19 @@ public static class ConversationSetup
             DialogIds.Main,
             sp.GetRequiredService<ConversationState>().CreateProperty<DialogState>("dialogState"),
             // Commands first ("menu", "help"), then questions typed where a button was expected.
-            new InterruptionChain(sp.GetRequiredService<GlobalCommands>(), sp.GetRequiredService<AnswerInterruptions>())));
+            new InterruptionChain(
+                sp.GetRequiredService<GlobalCommands>(),
+                sp.GetRequiredService<EscalationInterruptions>(),
+                sp.GetRequiredService<AnswerInterruptions>())));
 
-        // Middleware, outermost first: errors → state → language.
+        // Middleware, outermost first: errors → state → language → recent lines → handoff.
         services.AddSingleton<TurnErrorReply>(sp => Apology(sp.GetRequiredService<BotTexts>()));
         services.AddSingleton<IMiddleware, TurnErrorMiddleware>();
         services.AddSingleton<IMiddleware, AutoSaveStateMiddleware>();
         services.AddSingleton<IMiddleware, LanguageMiddleware>();
+        services.AddSingleton<IMiddleware, RecentTranscript>();
+        // While an advisor has the conversation, the bot stays out of it.
+        services.AddSingleton<IMiddleware, HandoffMiddleware>();
         services.AddSingleton<IBot, ConversationBot>();
         services.AddHostedService<ConversationStartupCheck>();
         return services;

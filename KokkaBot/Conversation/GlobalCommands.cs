@@ -3,6 +3,7 @@ using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Dialogs.Prompts;
 using KokkaBot.Bot.Schema;
 using KokkaBot.Conversation.Texts;
+using KokkaBot.Escalation;
 
 namespace KokkaBot.Conversation;
 
@@ -74,8 +75,7 @@ public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogI
                 await dc.BeginDialogAsync(DialogIds.Main, new MainState { Resume = true }, cancellationToken);
                 break;
             case Command.Person:
-                await MainMenu.TalkToPersonAsync(turn, await profiles.GetAsync(turn, cancellationToken), cancellationToken);
-                await dc.RepromptDialogAsync(cancellationToken);
+                await EscalationInterruptions.BeginAsync(dc, new EscalationState { Trigger = EscalationTrigger.Explicit }, cancellationToken);
                 break;
         }
         return true;
@@ -108,7 +108,7 @@ public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogI
             [Command.StartOver] = ["start over", "restart", "reset", "aloita alusta", "alusta", "börja om", "начать заново", "почати спочатку", "ابدأ من جديد"],
             [Command.Language] = ["language", "change language", "kieli", "vaihda kieli", "vaihda kieltä", "språk", "язык", "мова", "لغة"],
             [Command.Person] = ["person", "talk to a person", "human", "agent", "advisor", "adviser", "ihminen", "neuvoja", "puhu ihmiselle", "asiakaspalvelu", "människa", "человек", "людина", "شخص"],
-            [Command.Resume] = ["where was i", "continue", "resume", "missä olin", "jatka", "jatketaan", "var var jag", "fortsätt", "где я остановился", "продолжить", "де я зупинився", "продовжити", "أين توقفت", "متابعة"],
+            [Command.Resume] = ["where was i", "continue", "resume", "missä olin", "jatka", "jatketaan", "var var jag", "fortsätt", "где я остановился", "где я остановилась", "продолжить", "де я зупинився", "де я зупинилася", "продовжити", "أين توقفت", "متابعة"],
         };
         return words
             .SelectMany(p => p.Value.Select(w => (Word: ChoiceRecognizer.Normalize(w), Command: p.Key)))

@@ -2,6 +2,7 @@ using KokkaBot.Answers;
 using KokkaBot.Bot;
 using KokkaBot.Bot.Dialogs;
 using KokkaBot.Bot.Dialogs.Prompts;
+using KokkaBot.Escalation;
 using KokkaBot.ServicePaths;
 
 namespace KokkaBot.Conversation;
@@ -22,7 +23,7 @@ public sealed record MainState
 /// The root of every conversation: first questions for new users, then the main menu, again and
 /// again. A menu item starts its service path; "ask a question" answers from the knowledge base.
 /// </summary>
-public sealed class MainDialog(Profiles profiles, ServicePathCatalog paths, PathSteps pathSteps, KnowledgeAnswers answers)
+public sealed class MainDialog(Profiles profiles, ServicePathCatalog paths, PathSteps pathSteps, KnowledgeAnswers answers, UnansweredCounter unanswered)
     : WaterfallDialog<MainState>(DialogIds.Main)
 {
     private sealed record ResumePath(ServicePath Path);
@@ -69,10 +70,7 @@ public sealed class MainDialog(Profiles profiles, ServicePathCatalog paths, Path
 
         var t = step.Context.Texts();
         if (area == MainMenu.Person)
-        {
-            await MainMenu.TalkToPersonAsync(step.Context, await profiles.GetAsync(step.Context, cancellationToken), cancellationToken);
-            return await step.NextAsync(null, cancellationToken);
-        }
+            return await step.BeginDialogAsync(EscalationDialog.DialogId, new EscalationState { Trigger = EscalationTrigger.Explicit }, cancellationToken);
         if (area == MainMenu.Ask)
         {
             step.State = step.State with { Asking = true };
@@ -86,7 +84,11 @@ public sealed class MainDialog(Profiles profiles, ServicePathCatalog paths, Path
     private async Task<DialogTurnResult> FinishAreaAsync(WaterfallStepContext<MainState> step, CancellationToken cancellationToken)
     {
         if (step.State.Asking && step.Result is string question)
-            await answers.AnswerAsync(step.Context, question, cancellationToken);
+        {
+            var outcome = await answers.AnswerAsync(step.Context, question, cancellationToken);
+            if (await unanswered.RecordAsync(step.Context, outcome, cancellationToken))
+                return await step.ReplaceDialogAsync(EscalationDialog.DialogId, UnansweredCounter.Offer, cancellationToken);
+        }
         return await step.ReplaceDialogAsync(DialogIds.Main, new MainState { Rounds = step.State.Rounds + 1 }, cancellationToken);
     }
 }

@@ -11,8 +11,6 @@ namespace KokkaBot.Conversation;
 /// </summary>
 public static class MainMenu
 {
-    private const string InfoFinland = "https://www.infofinland.fi";
-
     public static IReadOnlyList<string> Areas { get; } =
         ["arrived", "work", "housing", "family", "finnish", "health", "people", "stay", Ask, Person];
 
@@ -29,22 +27,6 @@ public static class MainMenu
             // The plain name stays a synonym, so typing "just arrived" still works.
             return new Choice(area, title, [.. Synonyms(area), t[$"menu.{area}"]]);
         }).ToArray();
-
-    /// <summary>The handoff work completes this; until then the user learns where help is today.</summary>
-    public static async Task TalkToPersonAsync(TurnContext turn, UserProfile profile, CancellationToken cancellationToken)
-    {
-        var t = turn.Texts();
-        await turn.SendActivityAsync(t["person.building"], cancellationToken);
-        await turn.SendActivityAsync(t.Format("person.meanwhile", ("url", LocalGuide(profile))), cancellationToken);
-    }
-
-    /// <summary>The municipal guidance for newcomers in the user's town, where we know it.</summary>
-    private static string LocalGuide(UserProfile profile) => profile.Town switch
-    {
-        "kotka" or "hamina" => "https://kotka.fi/en/guideforimmigrants",
-        "lappeenranta" or "imatra" => "https://lappeenranta.fi/en/south-karelia-immigrant-services",
-        _ => InfoFinland,
-    };
 
     private static string[] Synonyms(string key) => key switch
     {

@@ -92,7 +92,8 @@ public static class StaffSetup
 
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // APIs and the advisor hub answer with a status; pages redirect to the sign-in page.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -21,10 +21,20 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn) : PageModel
         ReturnUrl = returnUrl;
         var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/coordinator");
+            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : await HomeOfAsync(email ?? ""));
         Error = result.IsLockedOut
             ? "Too many failed attempts: this account is locked for a while. Try again later or ask an administrator to unlock it."
             : "The e-mail or the password is not right.";
         return Page();
+    }
+
+    /// <summary>Advisors who are not coordinators start at the console, everyone else at the knowledge base.</summary>
+    private async Task<string> HomeOfAsync(string email)
+    {
+        var user = await signIn.UserManager.FindByEmailAsync(email);
+        if (user is null)
+            return "/coordinator";
+        var roles = await signIn.UserManager.GetRolesAsync(user);
+        return roles.Contains(StaffRoles.Advisor) && !roles.Contains(StaffRoles.Coordinator) && !roles.Contains(StaffRoles.Admin) ? "/advisor" : "/coordinator";
     }
 }

@@ -166,6 +166,8 @@
         locale: WEB_CHAT_LOCALES[language] || 'en-US',
         // Said outright rather than left to the locale ('auto'), so the page and Web Chat always agree.
         dir: direction(language),
+        // An advisor who has taken over sees when the student is typing.
+        sendTypingIndicator: true,
         styleOptions,
       },
       chat,
