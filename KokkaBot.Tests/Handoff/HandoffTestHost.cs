@@ -45,7 +45,7 @@ public sealed partial class HandoffTestHost : IAsyncDisposable
     public IHandoffService Handoffs => Services.GetRequiredService<IHandoffService>();
 
     public static async Task<HandoffTestHost> StartAsync(
-        string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool realBotSide = false)
     {
         var data = dataDirectory ?? KokkaTestHost.NewDataDirectory();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Paths.KokkaProject, EnvironmentName = "Testing" });
@@ -67,9 +67,13 @@ public sealed partial class HandoffTestHost : IAsyncDisposable
         // Both are no-ops once KokkaBotHost registers the handoff itself.
         builder.Services.AddHandoff(builder.Configuration);
         var notifications = new RecordingNotifications();
-        builder.Services.AddSingleton<IHandoffNotifications>(notifications);
-        // Stands in for the bot side's middleware: while the queue holds the conversation, what the user writes goes to the advisor.
-        builder.Services.AddSingleton<IMiddleware, ForwardWhileHandedOff>();
+        if (!realBotSide)
+        {
+            // The queue's tests enqueue directly, so the bot's own conversation state knows nothing of the
+            // handoff: these stand in for the bot side (EndToEndHandoffTests use the real one).
+            builder.Services.AddSingleton<IHandoffNotifications>(notifications);
+            builder.Services.AddSingleton<IMiddleware, ForwardWhileHandedOff>();
+        }
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -101,6 +105,8 @@ public sealed partial class HandoffTestHost : IAsyncDisposable
             .Build();
         var client = new AdvisorClient(hub);
         await hub.StartAsync(TestContext.Current.CancellationToken);
+        // The queue is sent once the server has the advisor online (the handshake completes before that).
+        await client.WaitForAsync(nameof(IAdvisorClient.QueueChanged));
         return client;
     }
 

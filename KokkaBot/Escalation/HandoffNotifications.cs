@@ -16,6 +16,13 @@ public sealed class HandoffNotifications(HandoffFlagsStore flags, IServiceProvid
         await turn.SendActivityAsync(turn.Texts().Format("handoff.accepted", ("advisor", advisorName)), cancellationToken);
     }
 
+    public async Task RequeuedAsync(TurnContext turn, long handoffId, string teamName, CancellationToken cancellationToken)
+    {
+        var current = await flags.GetAsync(turn, cancellationToken);
+        await flags.SetAsync(turn, current with { HandoffId = handoffId, Status = HandoffStatus.Queued }, cancellationToken);
+        await turn.SendActivityAsync(turn.Texts().Format("handoff.requeued", ("team", teamName)), cancellationToken);
+    }
+
     public async Task NoAdvisorYetAsync(TurnContext turn, long handoffId, CancellationToken cancellationToken)
     {
         var t = turn.Texts();
