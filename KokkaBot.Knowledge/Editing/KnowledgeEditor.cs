@@ -134,7 +134,7 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
             filtered = filtered.Where(e => e.Text(language) is not { IsComplete: true });
         if (filter.Text is { Length: > 0 } text)
         {
-            var found = index.Search(new SearchRequest(text, "en") { IncludeUnpublished = true, Max = 200 })
+            var found = index.Search(new SearchRequest(text, "en") { IncludeUnpublished = true, Max = 200, Snippets = false })
                 .Hits.Select((h, rank) => (h.Slug, rank)).ToDictionary(h => h.Slug, h => h.rank);
             filtered = filtered.Where(e => found.ContainsKey(e.Slug)).OrderBy(e => found[e.Slug]);
         }
@@ -262,10 +262,16 @@ public sealed class KnowledgeEditor(KnowledgeDatabase database, KnowledgeIndex i
     }
 
     /// <summary>Keeps a question the bot could not answer, for coordinators.</summary>
-    public async Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken)
+    public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
+        RecordUnansweredAsync([question], cancellationToken);
+
+    /// <summary>Keeps questions the bot could not answer, in one write.</summary>
+    public async Task RecordUnansweredAsync(IReadOnlyList<UnansweredQuestion> questions, CancellationToken cancellationToken)
     {
+        if (questions.Count == 0)
+            return;
         await using var db = database.Open();
-        db.UnansweredQuestions.Add(question);
+        db.UnansweredQuestions.AddRange(questions);
         using (await database.WriteGate.EnterAsync(cancellationToken))
             await db.SaveChangesAsync(cancellationToken);
     }

@@ -25,6 +25,9 @@ public sealed record SearchRequest(string Query, string Language, string? Town =
 
     /// <summary>Explain each hit (for coordinators; costs a little).</summary>
     public bool Explain { get; init; }
+
+    /// <summary>The passage of each hit that matched, for coordinators' lists; the bot shows an entry's summary instead.</summary>
+    public bool Snippets { get; init; } = true;
 }
 
 /// <summary>One entry found, how sure we are, the passage that matched, and why (for coordinators).</summary>
@@ -165,6 +168,7 @@ public sealed class KnowledgeIndex : IDisposable
         _writer.ForceMerge(1);
         _writer.Commit();
         _searchers.MaybeRefreshBlocking();
+        Interlocked.Increment(ref _generation);
     }
 
     /// <summary>Adds or replaces one entry; searches see it as soon as this returns.</summary>
@@ -186,6 +190,7 @@ public sealed class KnowledgeIndex : IDisposable
             _entriesLock.ExitWriteLock();
         }
         _searchers.MaybeRefreshBlocking();
+        Interlocked.Increment(ref _generation);
     }
 
     public void Remove(string slug)
@@ -201,6 +206,7 @@ public sealed class KnowledgeIndex : IDisposable
             _entriesLock.ExitWriteLock();
         }
         _searchers.MaybeRefreshBlocking();
+        Interlocked.Increment(ref _generation);
     }
 
     public KnowledgeEntry? Find(string slug)
@@ -231,6 +237,11 @@ public sealed class KnowledgeIndex : IDisposable
         }
         finally { _entriesLock.ExitReadLock(); }
     }
+
+    private long _generation;
+
+    /// <summary>Changes whenever the index does: a result found at one generation is stale at the next.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     public SearchResult Search(SearchRequest request)
     {
@@ -301,7 +312,7 @@ public sealed class KnowledgeIndex : IDisposable
                 // Coverage decides the verdict and the clarifying choice: the first two hits need it.
                 var coverage = i < 2 ? Coverage(searcher.IndexReader, weights, doc) : 0;
                 var why = request.Explain ? Why(searcher.Explain(query, doc)) : [];
-                hits.Add(new SearchHit(slug, score, coverage, Snippet(slug, language, words.Select(w => w.Raw)), why));
+                hits.Add(new SearchHit(slug, score, coverage, request.Snippets ? Snippet(slug, language, words.Select(w => w.Raw)) : null, why));
             }
             return new SearchResult(hits, Verdict(hits));
         }

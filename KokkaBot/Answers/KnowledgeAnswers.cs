@@ -18,7 +18,7 @@ public enum AnswerOutcome { Answered, Clarified, Unknown }
 /// question kept for coordinators). Replies come in the question's language where content exists.
 /// </summary>
 public sealed partial class KnowledgeAnswers(
-    KnowledgeIndex index, KnowledgeEditor editor, Profiles profiles, BotTexts texts, QuestionLanguage questionLanguage,
+    KnowledgeIndex index, AnswerCache cache, KnowledgeEditor editor, UnansweredLog unanswered, Profiles profiles, BotTexts texts, QuestionLanguage questionLanguage,
     TimeProvider clock, ILogger<KnowledgeAnswers> logger)
 {
     public const string ShowAction = "show";
@@ -29,7 +29,7 @@ public sealed partial class KnowledgeAnswers(
         var profile = await profiles.GetAsync(turn, cancellationToken);
         var language = await questionLanguage.OfAsync(turn, question, cancellationToken);
         var t = texts.For(language);
-        var result = index.Search(new SearchRequest(question, language, profile.Town) { Max = 5 });
+        var result = cache.Search(new SearchRequest(question, language, profile.Town) { Max = 5, Snippets = false });
         LogAnswer(question.Length, language, result.Verdict, result.Best?.Slug, result.Best?.Score ?? 0);
 
         switch (result.Verdict)
@@ -48,7 +48,7 @@ public sealed partial class KnowledgeAnswers(
                 return AnswerOutcome.Clarified;
 
             default:
-                await editor.RecordUnansweredAsync(new UnansweredQuestion
+                unanswered.Record(new UnansweredQuestion
                 {
                     Text = question.Length > 1000 ? question[..1000] : question,
                     Language = language,
@@ -56,7 +56,7 @@ public sealed partial class KnowledgeAnswers(
                     BestSlug = result.Best?.Slug,
                     BestScore = result.Best?.Score ?? 0,
                     AskedAt = clock.GetUtcNow().UtcDateTime,
-                }, cancellationToken);
+                });
                 await turn.SendActivityAsync(t["answer.none"], cancellationToken);
                 await turn.SendActivityAsync(MessageFactory.SuggestedActions(t["answer.none.next"],
                 [
@@ -83,7 +83,7 @@ public sealed partial class KnowledgeAnswers(
         var profile = await profiles.GetAsync(turn, cancellationToken);
         var language = await questionLanguage.OfAsync(turn, question, cancellationToken);
         var t = texts.For(language);
-        var more = index.Search(new SearchRequest(question, language, profile.Town) { Max = 4 }).Hits
+        var more = cache.Search(new SearchRequest(question, language, profile.Town) { Max = 4, Snippets = false }).Hits
             .Skip(1)
             .Where(h => h.Score >= index.Thresholds.MinScore)
             .Select(h => index.Find(h.Slug)).OfType<KnowledgeEntry>()

@@ -21,7 +21,10 @@ public static class ConversationSetup
         services.AddSingleton<Profiles>();
         services.AddSingleton<GlobalCommands>();
         services.AddSingleton<QuestionLanguage>();
+        services.AddSingleton<AnswerCache>();
         services.AddSingleton<KnowledgeAnswers>();
+        services.AddSingleton<UnansweredLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnansweredLog>());
         services.AddSingleton<AnswerInterruptions>();
 
         services.AddSingleton<Dialog, MainDialog>();

@@ -32,7 +32,9 @@ public static class HandoffSetup
         services.AddSingleton<AdvisorDesk>();
         services.AddSingleton<NoAnswerMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<NoAnswerMonitor>());
-        services.AddSignalR();
+        // An advisor with several chats sends to them at once: a Send waits for delivery to the student's
+        // channel, and one call at a time per connection queued every reply behind the others.
+        services.AddSignalR(hub => hub.MaximumParallelInvocationsPerClient = 4);
         return services;
     }
 

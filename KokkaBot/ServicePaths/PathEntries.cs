@@ -25,7 +25,7 @@ public sealed partial class PathEntries(KnowledgeIndex index, ILogger<PathEntrie
             return show.Slugs.Select(Find).OfType<KnowledgeEntry>().Take(show.Max).ToList();
         if (show.Query is not null)
         {
-            var result = index.Search(new SearchRequest(show.Query, "en", town) { Kind = show.Kind, Category = show.Category, Max = show.Max });
+            var result = index.Search(new SearchRequest(show.Query, "en", town) { Kind = show.Kind, Category = show.Category, Max = show.Max, Snippets = false });
             return result.Hits.Select(h => index.Find(h.Slug)).OfType<KnowledgeEntry>().ToList();
         }
         return index.Browse(show.Category, show.Kind, town, show.Max);

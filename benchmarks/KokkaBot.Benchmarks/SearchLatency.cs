@@ -33,24 +33,31 @@ public static class SearchLatency
         for (var i = 0; i < 2000; i++)
             Ask(index, questions[i % questions.Count]);
 
+        Measure("the bot's question (5 hits, no snippets)", index, questions, queries, q => new SearchRequest(q.Question, q.Language, q.Town) { Max = 5, Snippets = false });
+        Measure("a coordinator's search (3 hits with snippets)", index, questions, queries, q => new SearchRequest(q.Question, q.Language, q.Town) { Max = 3 });
+    }
+
+    private static void Measure(string what, KnowledgeIndex index, List<(string Question, string Language, string? Town)> questions, int queries,
+        Func<(string Question, string Language, string? Town), SearchRequest> request)
+    {
         var samples = new double[queries];
         var perQuestion = new List<double>[questions.Count];
         for (var i = 0; i < queries; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            Ask(index, questions[i % questions.Count]);
+            index.Search(request(questions[i % questions.Count]));
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             (perQuestion[i % questions.Count] ??= []).Add(samples[i]);
         }
         Array.Sort(samples);
         double P(double q) => samples[Math.Min(samples.Length - 1, (int)(q * samples.Length))];
-        Console.WriteLine($"{queries:N0} queries: p50 {P(0.50):F2} ms, p90 {P(0.90):F2} ms, p99 {P(0.99):F2} ms, max {samples[^1]:F2} ms");
-        Console.WriteLine("slowest questions (median of their runs):");
+        Console.WriteLine($"{what}, {queries:N0} queries: p50 {P(0.50):F2} ms, p90 {P(0.90):F2} ms, p99 {P(0.99):F2} ms, max {samples[^1]:F2} ms");
+        Console.WriteLine("  slowest questions (median of their runs):");
         foreach (var (question, median) in questions
             .Select((q, i) => (q, Median: perQuestion[i] is { Count: > 0 } runs ? runs.Order().ElementAt(runs.Count / 2) : 0))
             .OrderByDescending(x => x.Median)
-            .Take(8))
-            Console.WriteLine($"  {median,6:F2} ms  [{question.Language}] {question.Question}");
+            .Take(5))
+            Console.WriteLine($"    {median,6:F2} ms  [{question.Language}] {question.Question}");
     }
 
     private static SearchResult Ask(KnowledgeIndex index, (string Question, string Language, string? Town) q) =>
