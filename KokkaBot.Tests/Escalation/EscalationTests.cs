@@ -118,11 +118,9 @@ public sealed class EscalationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Crisis_safety_information_names_the_emergency_number_and_a_crisis_line()
+    public void Crisis_safety_information_names_the_emergency_number_and_a_crisis_line()
     {
-        await using var bot = DialogTestClient.ForKokka(output);
-        var t = bot.Texts();
-        await Task.Yield();
+        var t = new KokkaBot.Conversation.Texts.BotTexts().For("en");
         Assert.Contains("112", t["handoff.safety.crisis"]);
         Assert.Contains("09 2525 0111", t["handoff.safety.crisis"]);
         Assert.Contains("116117", t["handoff.safety.crisis"]);
@@ -148,7 +146,7 @@ public sealed class EscalationTests(ITestOutputHelper output)
         handoffs.Now = handoffs.Now with { IsOpen = false, NextOpening = DateTimeOffset.UtcNow.AddDays(2) };
 
         var closed = await bot.SendAsync("talk to a person");
-        Assert.StartsWith(t.Format("handoff.closed", ("next", "")).Split('{')[0].TrimEnd('.', ' '), closed[1].Text);
+        Assert.StartsWith(t["handoff.closed"].Split('{')[0], closed[1].Text);
         Assert.Equal(t["handoff.ticket.offer"], closed[^1].Text);
 
         await bot.SendAsync("yes");
