@@ -48,22 +48,7 @@ public sealed partial class HandoffTestHost : IAsyncDisposable
         string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool realBotSide = false)
     {
         var data = dataDirectory ?? KokkaTestHost.NewDataDirectory();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Paths.KokkaProject, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:Kokka"] = $"Data Source={Path.Combine(data, "kokkabot.db")}",
-            ["Storage:DataDirectory"] = data,
-            ["DirectLine:Secret"] = KokkaTestHost.DirectLineSecret,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:KokkaBot.Channels.Connector.ConnectorModeAnnouncer"] = "Error",
-            ["Logging:LogLevel:KokkaBot.Staff.StaffInitializer"] = "Error",
-            ["Knowledge:LinkCheck:Enabled"] = "false",
-        });
-        if (settings is not null)
-            builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.ClearProviders();
-        builder.AddKokkaBot();
+        var builder = KokkaTestHost.CreateBuilder(data, settings);
         // Both are no-ops once KokkaBotHost registers the handoff itself.
         builder.Services.AddHandoff(builder.Configuration);
         var notifications = new RecordingNotifications();

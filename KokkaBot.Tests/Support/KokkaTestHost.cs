@@ -36,6 +36,18 @@ public sealed class KokkaTestHost : IAsyncDisposable
     public static async Task<KokkaTestHost> StartAsync(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
     {
         var data = dataDirectory ?? NewDataDirectory();
+        var builder = CreateBuilder(data, settings);
+
+        var app = builder.Build();
+        app.MapKokkaBot();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new KokkaTestHost(app, new Uri(address + "/"), data);
+    }
+
+    /// <summary>The whole product, configured for a test on loopback with its own data folder (other hosts add to it).</summary>
+    public static WebApplicationBuilder CreateBuilder(string data, IDictionary<string, string?>? settings = null)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = Paths.KokkaProject,
@@ -57,12 +69,7 @@ public sealed class KokkaTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddKokkaBot();
-
-        var app = builder.Build();
-        app.MapKokkaBot();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new KokkaTestHost(app, new Uri(address + "/"), data);
+        return builder;
     }
 
     /// <summary>Creates a staff account through the product's own account service.</summary>

@@ -72,13 +72,9 @@ public sealed class AnswerInterruptions(KnowledgeAnswers answers, UnansweredCoun
     /// </summary>
     private static bool IsQuestionAtTheMenu(string text, IReadOnlyList<Choice> choices)
     {
-        var normalized = ChoiceRecognizer.Normalize(text);
-        var named = choices.Any(c => ChoiceRecognizer.Normalize(c.Display) == normalized
-            || ChoiceRecognizer.Normalize(c.Value) == normalized
-            || (c.Synonyms ?? []).Any(s => ChoiceRecognizer.Normalize(s) == normalized));
-        if (named)
+        if (ChoiceRecognizer.IsExactly(text, choices))
             return false;
-        return ChoiceRecognizer.Recognize(text, choices) is null || normalized.Split(' ').Length >= 3;
+        return ChoiceRecognizer.Recognize(text, choices) is null || ChoiceRecognizer.Normalize(text).Split(' ').Length >= 3;
     }
 
     private static bool IsMainMenu(DialogContext dc) => dc.Stack is [_, { Id: DialogIds.Main }, ..];

@@ -15,11 +15,14 @@ public sealed class QuestionLanguage(ITextAnalyzer analyzer, BotTexts texts)
     public async Task<string> OfAsync(TurnContext turn, string question, CancellationToken cancellationToken)
     {
         // LanguageMiddleware has usually detected it already; a question from a card button has not.
-        var detected = turn.TurnState.Get<MessageLanguage>() is { } message && message.Text == question
-            ? message.Detected
-            : await analyzer.DetectLanguageAsync(question, cancellationToken);
-        if (detected.Language is null || turn.TurnState.Get<MessageLanguage>() is null)
+        DetectedLanguage detected;
+        if (turn.TurnState.Get<MessageLanguage>() is { } message && message.Text == question)
+            detected = message.Detected;
+        else
+        {
+            detected = await analyzer.DetectLanguageAsync(question, cancellationToken);
             turn.TurnState.Set(new MessageLanguage(question, detected));
+        }
         return detected.Language is { } code && Languages.Find(code) is not null && texts.Has(code)
             ? code
             : turn.Texts().Language;

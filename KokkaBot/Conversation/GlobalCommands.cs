@@ -95,9 +95,7 @@ public sealed class GlobalCommands(Profiles profiles, BotTexts texts) : IDialogI
     private static bool IsAnswerToActivePrompt(DialogContext dc, string text) =>
         dc.ActiveDialog is { } active
         && PromptState.OptionsOf(active)?.Choices is { Count: > 0 } choices
-        && choices.Any(c => ChoiceRecognizer.Normalize(c.Display) == text
-            || ChoiceRecognizer.Normalize(c.Value) == text
-            || (c.Synonyms ?? []).Any(s => ChoiceRecognizer.Normalize(s) == text));
+        && ChoiceRecognizer.IsExactly(text, choices);
 
     private static Dictionary<string, Command> BuildVocabulary()
     {

@@ -11,7 +11,7 @@ public enum SensitiveTopic { None, PermitRejected, Abuse, Crisis }
 /// </summary>
 public static class EscalationTriggers
 {
-    private static readonly string[] AskForPerson =
+    private static readonly string[] AskForPerson = Normalized(
     [
         "talk to a person", "talk to a human", "speak to a person", "speak to a human", "real person", "human agent", "talk to an advisor",
         "speak to an advisor", "talk to someone", "i want a person", "i want a human",
@@ -19,9 +19,9 @@ public static class EscalationTriggers
         "prata med en människa", "prata med en person", "prata med en rådgivare",
         "поговорить с человеком", "живой человек", "с консультантом", "поговорити з людиною", "з консультантом", "жива людина",
         "التحدث مع شخص", "أريد التحدث مع موظف", "شخص حقيقي", "مستشار",
-    ];
+    ]);
 
-    private static readonly Dictionary<SensitiveTopic, string[]> Sensitive = new()
+    private static readonly Dictionary<SensitiveTopic, string[]> Sensitive = new Dictionary<SensitiveTopic, string[]>
     {
         [SensitiveTopic.Crisis] =
         [
@@ -43,7 +43,7 @@ public static class EscalationTriggers
             "kielteinen paatos", "lupa hylattiin", "oleskelulupa hylattiin", "karkotus", "maasta poistaminen",
             "avslag", "utvisning", "отказ в виде на жительство", "отказали в разрешении", "депортац", "відмова у посвідці", "відмовили", "ترحيل", "رفض الإقامة", "رفض طلبي",
         ],
-    };
+    }.ToDictionary(p => p.Key, p => Normalized(p.Value));
 
     public static bool AsksForAPerson(string? text) => Contains(ChoiceRecognizer.Normalize(text), AskForPerson);
 
@@ -64,6 +64,9 @@ public static class EscalationTriggers
             return false;
         var padded = $" {normalized} ";
         // Stems ("самоубийств") match the start of a word; phrases match whole words.
-        return phrases.Select(ChoiceRecognizer.Normalize).Any(p => padded.Contains($" {p}", StringComparison.Ordinal));
+        return phrases.Any(p => padded.Contains($" {p}", StringComparison.Ordinal));
     }
+
+    /// <summary>Phrases folded as messages are (once, not per message).</summary>
+    private static string[] Normalized(string[] phrases) => phrases.Select(ChoiceRecognizer.Normalize).ToArray();
 }

@@ -144,13 +144,17 @@ public sealed class HandoffStore(IDbContextFactory<KokkaDbContext> databases, Da
         }
     }
 
-    public async Task<HandoffNoteRecord> AddNoteAsync(HandoffNoteRecord note, CancellationToken cancellationToken)
+    public Task<HandoffNoteRecord> AddNoteAsync(HandoffNoteRecord note, CancellationToken cancellationToken) =>
+        AddAsync(note, cancellationToken);
+
+    /// <summary>Inserts one record; only the write itself holds the database's writer.</summary>
+    private async Task<T> AddAsync<T>(T record, CancellationToken cancellationToken) where T : class
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        db.HandoffNotes.Add(note);
+        db.Add(record);
         using (await writeGate.EnterAsync(cancellationToken))
             await db.SaveChangesAsync(cancellationToken);
-        return note;
+        return record;
     }
 
     /// <summary>UPDATE … SET Active WHERE Id = @id AND Status = 'Queued': true for the one advisor who got it.</summary>
@@ -200,14 +204,8 @@ public sealed class HandoffStore(IDbContextFactory<KokkaDbContext> databases, Da
     public Task<bool> RateAsync(long id, int stars, CancellationToken cancellationToken) =>
         UpdateAsync(db => db.Handoffs.Where(h => h.Id == id).ExecuteUpdateAsync(s => s.SetProperty(h => h.Rating, stars), cancellationToken), cancellationToken);
 
-    public async Task<HandoffTicketRecord> AddTicketAsync(HandoffTicketRecord ticket, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        db.HandoffTickets.Add(ticket);
-        using (await writeGate.EnterAsync(cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
-        return ticket;
-    }
+    public Task<HandoffTicketRecord> AddTicketAsync(HandoffTicketRecord ticket, CancellationToken cancellationToken) =>
+        AddAsync(ticket, cancellationToken);
 
     public async Task<IReadOnlyList<HandoffTicketRecord>> TicketsAsync(bool includeClosed, CancellationToken cancellationToken)
     {

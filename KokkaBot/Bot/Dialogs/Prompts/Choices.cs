@@ -68,6 +68,15 @@ public static class ChoiceRecognizer
         return null;
     }
 
+    /// <summary>Whether the text is exactly one of the choices' titles, values or synonyms (normalised), not just close to one.</summary>
+    public static bool IsExactly(string? input, IReadOnlyList<Choice> choices)
+    {
+        var text = Normalize(input);
+        return choices.Any(c => Normalize(c.Display) == text
+            || Normalize(c.Value) == text
+            || (c.Synonyms ?? []).Any(s => Normalize(s) == text));
+    }
+
     /// <summary>A card's Action.Submit or postBack may send the choice as <c>value</c> instead of text.</summary>
     public static string? TextOf(Schema.Activity activity)
     {
